@@ -1,0 +1,363 @@
+import { Router, Request, Response, NextFunction } from 'express';
+import {
+  GraphQLSchema, GraphQLObjectType, GraphQLField, GraphQLInputType, GraphQLFormattedError, getNamedType,
+  isLeafType, isNonNullType, isListType, isInputObjectType, isObjectType, isScalarType, isEnumType,
+} from 'graphql';
+import type { Context } from '../src/context';
+import { AppError, invalid, STATUS_OF } from '../src/lib/errors';
+import { toCamel, toSnake } from '../src/lib/naming';
+
+/**
+ * How the operation's result becomes the response body:
+ * `{one: 'user'}` → `{user}`, `{list: 'users'}` → `{users, count, offset, limit}` from a page,
+ * `{all: 'invites'}` → `{invites}` from a plain list, `'raw'` → the result itself
+ * (`{id, object, deleted}`, `{access_token}`), `{empty: 200|204}` → no JSON body.
+ */
+export type Envelope = { one: string } | { list: string } | { all: string } | 'raw' | { empty: 200 | 204 };
+
+/** One REST endpoint of the Medusa contract, as data: the executor below does the rest. */
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Express path, e.g. `/admin/users/:id`; path params become arguments of the same (camelCase) name. */
+  path: string;
+  /** The root Query or Mutation field it runs. */
+  operation: string;
+  envelope: Envelope;
+  /** Relations in every response (Medusa's defaults), as snake_case paths; `expand` adds to them. */
+  relations?: string[];
+  /** Reachable without credentials (only Medusa's five open routes). */
+  open?: boolean;
+  /** Success status when not 200. */
+  status?: number;
+  /** Path param name → argument name, when the camelCase rule does not fit. */
+  params?: Record<string, string>;
+}
+
+export type Execute = (query: string, variables: Record<string, unknown>, ctx: Context) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+
+interface Compiled {
+  route: Route;
+  kind: 'query' | 'mutation';
+  field: GraphQLField<unknown, unknown>;
+  /** The object type whose fields the client selects (the item type for lists). */
+  itemType?: GraphQLObjectType;
+}
+
+const CONTROL_PARAMS = new Set(['expand', 'fields']);
+
+/** Builds the router for all route rows; fails at start-up when a row names no operation. */
+export function restRouter(schema: GraphQLSchema, routes: Route[], execute: Execute): Router {
+  const router = Router();
+  for (const route of bySpecificity(routes)) {
+    const compiled = compileRoute(schema, route);
+    const handler = async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        await runRoute(compiled, req, res, execute);
+      } catch (err) {
+        next(err);
+      }
+    };
+    router[route.method.toLowerCase() as 'get' | 'post' | 'delete'](route.path, handler);
+  }
+  return router;
+}
+
+/** Static segments before parameters, so `/admin/users/password-token` is not taken for `:id`. */
+function bySpecificity(routes: Route[]): Route[] {
+  const rank = (r: Route) => r.path.split('/').map((seg) => (seg.startsWith(':') ? '1' : '0')).join('');
+  return [...routes].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+}
+
+export function compileRoute(schema: GraphQLSchema, route: Route): Compiled {
+  const query = schema.getQueryType()?.getFields()[route.operation];
+  const mutation = schema.getMutationType()?.getFields()[route.operation];
+  const field = query ?? mutation;
+  if (!field) throw new Error(`Route ${route.method} ${route.path} names unknown operation ${route.operation}`);
+  let itemType = getNamedType(field.type);
+  if (typeof route.envelope === 'object' && 'list' in route.envelope && isObjectType(itemType)) {
+    itemType = getNamedType(itemType.getFields().items.type);
+  }
+  return { route, kind: query ? 'query' : 'mutation', field, itemType: isObjectType(itemType) ? itemType : undefined };
+}
+
+async function runRoute(c: Compiled, req: Request, res: Response, execute: Execute): Promise<void> {
+  const ctx = req.ctx;
+  res.locals.operation = c.route.operation;
+  if (!c.route.open && !ctx.auth) {
+    res.status(401).type('text/plain').send('Unauthorized');
+    return;
+  }
+  let document: string;
+  let variables: Record<string, unknown>;
+  try {
+    variables = variablesFor(c, req);
+    document = documentFor(c, variables, str(req.query.expand), str(req.query.fields));
+  } catch (err) {
+    if (err instanceof AppError) return sendError(res, { message: err.message, extensions: err.extensions });
+    throw err;
+  }
+  const result = await execute(document, variables, ctx);
+  if (result.errors?.length) return sendError(res, result.errors[0]);
+  sendResult(c.route, result.data?.result, res);
+}
+
+function str(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw invalid('expand and fields must be comma-separated strings');
+  return value;
+}
+
+function sendResult(route: Route, data: any, res: Response): void {
+  const env = route.envelope;
+  const status = route.status ?? 200;
+  if (env === 'raw') res.status(status).json(data);
+  else if ('empty' in env) env.empty === 204 ? res.status(204).end() : res.status(env.empty).type('text/plain').send('OK');
+  else if ('one' in env) res.status(status).json({ [env.one]: data });
+  else if ('all' in env) res.status(status).json({ [env.all]: data });
+  else res.status(status).json({ [env.list]: data.items, count: data.count, offset: data.offset, limit: data.limit });
+}
+
+/** Medusa's error answers: `{type, message, code?}` with its statuses, a plain 401 for credentials. */
+export function sendError(res: Response, err: Pick<GraphQLFormattedError, 'message' | 'extensions'>): void {
+  const type = err.extensions?.type as string | undefined;
+  const code = err.extensions?.code as string | undefined;
+  if (type === 'unauthorized' && err.message === 'Unauthorized') {
+    res.status(401).type('text/plain').send('Unauthorized');
+  } else if (type && STATUS_OF[type] && type !== 'unknown_error') {
+    res.status(STATUS_OF[type]).json(code && code !== type ? { type, message: err.message, code } : { type, message: err.message });
+  } else if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') {
+    res.status(400).json({ type: 'invalid_data', message: cleanInputMessage(err.message) });
+  } else {
+    res.status(500).json({ code: 'unknown_error', type: 'unknown_error', message: 'An unknown error occurred.' });
+  }
+}
+
+/**
+ * GraphQL's variable errors name camelCase paths and echo the whole value (passwords included);
+ * REST clients get the snake_case path and the reason only.
+ */
+export function cleanInputMessage(message: string): string {
+  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?; (.*)$/s.exec(message);
+  if (!m) return message;
+  const path = (m[2] ?? m[1]).split('.').filter((p) => p !== 'input').map(toSnake).join('.');
+  const reason = m[3].replace(/"(\w+)"/g, (_, name: string) => `"${/^[a-z]/.test(name) ? toSnake(name) : name}"`);
+  return path ? `${path}: ${reason}` : reason;
+}
+
+// ---------------------------------------------------------------- variables
+
+/** Path params, query string and body as the operation's variables, coerced by the schema's types. */
+export function variablesFor(c: Compiled, req: Request): Record<string, unknown> {
+  const args = new Map(c.field.args.map((a) => [a.name, a]));
+  const vars: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(req.params ?? {})) vars[c.route.params?.[name] ?? toCamel(name)] = value;
+
+  const filterArg = args.get('filter');
+  const filterType = filterArg ? getNamedType(filterArg.type) : undefined;
+  for (const [key, raw] of Object.entries(req.query ?? {})) {
+    if (CONTROL_PARAMS.has(key)) continue;
+    const name = toCamel(key);
+    const arg = args.get(name);
+    if (arg && name !== 'filter' && name !== 'input') {
+      setDefined(vars, name, coerceQuery(raw, arg.type, key));
+    } else if (filterType && isInputObjectType(filterType) && filterType.getFields()[name]) {
+      const filter = (vars.filter ??= {}) as Record<string, unknown>;
+      setDefined(filter, name, coerceQuery(raw, filterType.getFields()[name].type, key));
+    } else {
+      throw invalid(`property ${key} should not exist`);
+    }
+  }
+
+  if (c.route.method === 'POST') {
+    const body = req.body ?? {};
+    if (typeof body !== 'object' || Array.isArray(body)) throw invalid('The request body must be a JSON object');
+    const input = args.get('input');
+    if (input) vars.input = convertBody(body, input.type, '');
+    else {
+      for (const [key, value] of Object.entries(body)) {
+        const arg = args.get(toCamel(key));
+        if (!arg || arg.name in vars) throw invalid(`property ${key} should not exist`);
+        vars[arg.name] = convertBody(value, arg.type, `${key}.`);
+      }
+    }
+  }
+  return vars;
+}
+
+function setDefined(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) target[key] = value;
+}
+
+/** A query-string value (always text, or qs arrays and objects of text) as the argument's type. */
+export function coerceQuery(value: unknown, type: GraphQLInputType, key: string): unknown {
+  if (isNonNullType(type)) return coerceQuery(value, type.ofType, key);
+  if (value === '' || value === undefined) return undefined; // `q=` means no filter
+  if (isListType(type)) {
+    const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : String(value).split(',');
+    return items.map((v) => coerceQuery(v, type.ofType, key)).filter((v) => v !== undefined);
+  }
+  if (isInputObjectType(type)) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(`${key} must be an object, e.g. ${key}[gt]=...`);
+    const fields = type.getFields();
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const f = fields[toCamel(k)];
+      if (!f) throw invalid(`property ${key}[${k}] should not exist`);
+      setDefined(out, f.name, coerceQuery(v, f.type, `${key}[${k}]`));
+    }
+    return out;
+  }
+  if (typeof value !== 'string') throw invalid(`${key} must be a single value`);
+  if (isScalarType(type)) {
+    if (type.name === 'Int' || type.name === 'Float') {
+      const n = Number(value);
+      if (value.trim() === '' || Number.isNaN(n)) throw invalid(`${key} must be a number`);
+      return n;
+    }
+    if (type.name === 'Boolean') {
+      if (value === 'true') return true;
+      if (value === 'false') return false;
+      throw invalid(`${key} must be a boolean value`);
+    }
+  }
+  return value;
+}
+
+/**
+ * A JSON body as the argument's input type: snake_case keys become the schema's camelCase names
+ * and unknown keys are refused; values are left to GraphQL's own coercion. JSON scalars
+ * (metadata) are passed through untouched, so their keys stay exactly as the client sent them.
+ */
+export function convertBody(value: unknown, type: GraphQLInputType, path: string): unknown {
+  if (isNonNullType(type)) return convertBody(value, type.ofType, path);
+  if (value === null || value === undefined) return value;
+  if (isListType(type)) return Array.isArray(value) ? value.map((v) => convertBody(v, type.ofType, path)) : convertBody(value, type.ofType, path);
+  if (!isInputObjectType(type) || typeof value !== 'object' || Array.isArray(value)) return value;
+  const fields = type.getFields();
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const f = fields[toCamel(k)];
+    if (!f) throw invalid(`property ${path}${k} should not exist`);
+    out[f.name] = convertBody(v, f.type, `${path}${k}.`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- selection
+
+type Tree = Map<string, Tree>;
+
+const documents = new Map<string, string>();
+
+/** The GraphQL document for one request; cached per route, variable names, expand and fields. */
+export function documentFor(c: Compiled, variables: Record<string, unknown>, expand?: string, fields?: string): string {
+  const key = `${c.route.method} ${c.route.path}|${Object.keys(variables).sort().join(',')}|${expand ?? ''}|${fields ?? ''}`;
+  let doc = documents.get(key);
+  if (!doc) {
+    doc = buildDocument(c, Object.keys(variables), expand, fields);
+    if (documents.size > 2000) documents.clear(); // bounded: keys include client-chosen text
+    documents.set(key, doc);
+  }
+  return doc;
+}
+
+function buildDocument(c: Compiled, varNames: string[], expand?: string, fields?: string): string {
+  const argTypes = new Map(c.field.args.map((a) => [a.name, String(a.type)]));
+  const declared = varNames.filter((n) => argTypes.has(n));
+  const unknown = varNames.filter((n) => !argTypes.has(n));
+  if (unknown.length) throw invalid(`property ${unknown.map(toSnake).join(', ')} should not exist`);
+  const defs = declared.length ? `(${declared.map((n) => `$${n}: ${argTypes.get(n)}`).join(', ')})` : '';
+  const callArgs = declared.length ? `(${declared.map((n) => `${n}: $${n}`).join(', ')})` : '';
+  return `${c.kind} Rest_${c.route.operation}${defs} { result: ${c.route.operation}${callArgs}${selectionOf(c, expand, fields)} }`;
+}
+
+function selectionOf(c: Compiled, expand?: string, fields?: string): string {
+  const named = getNamedType(c.field.type);
+  if (!isObjectType(named)) return '';
+  const env = c.route.envelope;
+  if (typeof env === 'object' && 'empty' in env) return ' { __typename }';
+  if (!c.itemType) return ` ${selectAll(named, new Map(), undefined)}`;
+  const isList = typeof env === 'object' && ('list' in env || 'all' in env);
+  const paths = [...(c.route.relations ?? []), ...splitList(expand)];
+  const { scalars, relations } = parseFields(c.itemType, splitList(fields), isList);
+  const tree = relationTree(c.itemType, [...paths, ...relations]);
+  const items = selectAll(c.itemType, tree, scalars);
+  return typeof env === 'object' && 'list' in env ? ` { items ${items} count offset limit }` : ` ${items}`;
+}
+
+function splitList(value?: string): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Every scalar field (or only `scalars`) with snake_case aliases, plus the relations in `tree`. */
+function selectAll(type: GraphQLObjectType, tree: Tree, scalars: Set<string> | undefined): string {
+  const parts: string[] = [];
+  for (const f of Object.values(type.getFields())) {
+    if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    if (isLeafType(getNamedType(f.type)) && (!scalars || scalars.has(f.name))) parts.push(aliased(f.name));
+  }
+  for (const [name, sub] of tree) {
+    parts.push(`${aliased(name)} ${selectAll(getNamedType(type.getFields()[name].type) as GraphQLObjectType, sub, undefined)}`);
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
+function aliased(name: string): string {
+  const snake = toSnake(name);
+  return snake === name ? name : `${snake}: ${name}`;
+}
+
+/** `expand` paths (`variants.prices`) as a tree of fields, each checked against the schema. */
+function relationTree(type: GraphQLObjectType, paths: string[]): Tree {
+  const root: Tree = new Map();
+  const bad: string[] = [];
+  for (const path of paths) {
+    let node = root;
+    let current: GraphQLObjectType = type;
+    for (const segment of path.split('.')) {
+      const field = current.getFields()[toCamel(segment)];
+      const named = field && getNamedType(field.type);
+      if (!field || !isObjectType(named)) {
+        bad.push(path);
+        break;
+      }
+      if (!node.has(field.name)) node.set(field.name, new Map());
+      node = node.get(field.name)!;
+      current = named;
+    }
+  }
+  if (bad.length) throw invalid(`Requested fields [${bad.join(', ')}] are not valid`);
+  return root;
+}
+
+/**
+ * Medusa's `fields`: plain names select exactly those columns (plus `id`, and `created_at` on
+ * lists); `+name` / `-name` add to or remove from the defaults; `*relation` or `relation.field`
+ * adds a relation. Unknown names are a 400.
+ */
+function parseFields(type: GraphQLObjectType, tokens: string[], isList: boolean): { scalars?: Set<string>; relations: string[] } {
+  if (!tokens.length) return { relations: [] };
+  const all = type.getFields();
+  const leaves = new Set(Object.values(all).filter((f) => isLeafType(getNamedType(f.type))).map((f) => f.name));
+  const relations: string[] = [];
+  const plain: string[] = [];
+  const add: string[] = [];
+  const remove: string[] = [];
+  const bad: string[] = [];
+  for (const token of tokens) {
+    if (token.startsWith('*')) relations.push(token.slice(1));
+    else if (token.includes('.')) relations.push(token.split('.').slice(0, -1).join('.'));
+    else {
+      const sign = token[0] === '+' || token[0] === '-' ? token[0] : '';
+      const name = toCamel(sign ? token.slice(1) : token);
+      if (leaves.has(name)) (sign === '+' ? add : sign === '-' ? remove : plain).push(name);
+      else if (all[name] && isObjectType(getNamedType(all[name].type))) relations.push(token.replace(/^[+]/, ''));
+      else bad.push(token);
+    }
+  }
+  if (bad.length) throw invalid(`Requested fields [${bad.join(', ')}] are not valid`);
+  const scalars = new Set(plain.length ? ['id', ...(isList && leaves.has('createdAt') ? ['createdAt'] : []), ...plain] : leaves);
+  add.forEach((n) => scalars.add(n));
+  remove.filter((n) => n !== 'id').forEach((n) => scalars.delete(n));
+  return { scalars: scalars.size === leaves.size && !plain.length ? undefined : scalars, relations };
+}

@@ -1,0 +1,53 @@
+import { BeforeCreate, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { newId } from '../lib/ids';
+
+/**
+ * Columns every Medusa record has: a prefixed ULID id and timestamps. The id prefix comes from
+ * the subclass's static `idPrefix`; a supplied id is kept, as Medusa does.
+ */
+@ObjectType()
+export abstract class BaseEntity {
+  static idPrefix = '';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'metadata' | 'deletedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', columnType: 'varchar(64)' })
+  id!: string;
+
+  @Field()
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field()
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @BeforeCreate()
+  protected assignId(): void {
+    if (!this.id) this.id = newId((this.constructor as typeof BaseEntity).idPrefix);
+  }
+}
+
+/**
+ * Soft-deletable record: deletes set `deleted_at`, and the default filter hides such rows from
+ * every query (lists, gets, relation loads). Pass `filters: { softDelete: false }` to see them.
+ */
+@ObjectType()
+@Filter({ name: 'softDelete', cond: { deletedAt: null }, default: true })
+export abstract class SoftDeletable extends BaseEntity {
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  deletedAt?: Date | null = null;
+}
+
+/** A JSON object column that clients own: its keys are never rewritten. */
+export function MetadataField(): PropertyDecorator {
+  return (target, key) => {
+    Field(() => GraphQLJSONObject, { nullable: true })(target, key);
+    Property({ type: 'json', nullable: true })(target, key as string);
+  };
+}
+
+export type Metadata = Record<string, unknown> | null;

@@ -1,0 +1,51 @@
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { MetadataField, Metadata, SoftDeletable } from './base';
+
+export enum UserRole {
+  admin = 'admin',
+  member = 'member',
+  developer = 'developer',
+}
+registerEnumType(UserRole, { name: 'UserRole', description: 'Roles exist as in Medusa v1; they grant no different privileges.' });
+
+@ObjectType({ description: 'An admin user.' })
+@Entity({ tableName: 'user' })
+// Emails (stored lower-case) are unique among live users only, so a deleted user's email is free again.
+@Index({ name: 'user_email_unique', expression: 'create unique index "user_email_unique" on "user" ("email") where "deleted_at" is null' })
+@Index({ properties: ['createdAt'] })
+export class User extends SoftDeletable {
+  static idPrefix = 'usr';
+
+  @Field()
+  @Property({ type: 'string' })
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  firstName?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  lastName?: string | null = null;
+
+  @Field(() => UserRole)
+  @Enum({ items: () => UserRole, default: UserRole.member })
+  role: UserRole = UserRole.member;
+
+  // Secrets: never a GraphQL field, never serialized.
+  @Property({ type: 'string', nullable: true, hidden: true, lazy: true })
+  passwordHash?: string | null = null;
+
+  @Property({ type: 'string', nullable: true, hidden: true, unique: true })
+  apiToken?: string | null = null;
+
+  @Property({ type: 'string', nullable: true, hidden: true, lazy: true })
+  resetTokenHash?: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true, hidden: true, lazy: true })
+  resetTokenExpiresAt?: Date | null = null;
+
+  @MetadataField()
+  metadata?: Metadata = null;
+}

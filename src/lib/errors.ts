@@ -1,0 +1,92 @@
+import { GraphQLError } from 'graphql';
+
+/** Medusa's error vocabulary (MedusaError.Types); the REST layer maps each to its status. */
+export type ErrorType =
+  | 'invalid_data'
+  | 'not_found'
+  | 'not_allowed'
+  | 'duplicate_error'
+  | 'conflict'
+  | 'unauthorized'
+  | 'payment_authorization_error'
+  | 'unexpected_state'
+  | 'invalid_argument'
+  | 'database_error'
+  | 'unknown_error';
+
+/** The one application error. Thrown by services, it reaches clients as-is (never as a bare 500). */
+export class AppError extends GraphQLError {
+  constructor(public readonly type: ErrorType, message: string, public readonly code?: string) {
+    super(message, { extensions: { code: code ?? type, type } });
+  }
+}
+
+export const notFound = (what: string, id: string, key = 'id') =>
+  new AppError('not_found', `${what} with ${key}: ${id} was not found`);
+export const invalid = (message: string) => new AppError('invalid_data', message);
+export const notAllowed = (message: string) => new AppError('not_allowed', message);
+export const duplicate = (message: string) => new AppError('duplicate_error', message, 'invalid_request_error');
+export const unauthorized = (message = 'Unauthorized') => new AppError('unauthorized', message);
+
+/** HTTP status of each error type, as Medusa's error handler answers. */
+export const STATUS_OF: Record<string, number> = {
+  invalid_data: 400,
+  not_allowed: 400,
+  not_found: 404,
+  duplicate_error: 422,
+  payment_authorization_error: 422,
+  conflict: 409,
+  unauthorized: 401,
+  unexpected_state: 500,
+  invalid_argument: 500,
+  database_error: 500,
+  unknown_error: 500,
+};
+
+interface PgError { code?: string; detail?: string; table?: string; constraint?: string }
+
+/**
+ * Turns a driver or ORM error into an AppError when it means a user mistake Medusa reports
+ * (unique violation, missing reference, serialization failure); returns undefined otherwise.
+ */
+export function fromDatabaseError(err: unknown): AppError | undefined {
+  const pg = findPgError(err);
+  if (!pg) return undefined;
+  switch (pg.code) {
+    case '23505': {
+      // detail: Key (email)=(a@b.c) already exists.
+      const m = /Key \((.+)\)=\((.*)\) already exists/.exec(pg.detail ?? '');
+      const table = humanTable(pg.table);
+      return duplicate(m ? `${table} with ${m[1]} ${m[2]} already exists.` : `${table} already exists.`);
+    }
+    case '23503':
+      return new AppError('not_found', `A referenced record was not found (${pg.constraint ?? 'foreign key'}).`);
+    case '40001':
+    case '40P01':
+      return new AppError('conflict', 'The request conflicted with another request. You may retry the request with the provided Idempotency-Key.', 'invalid_state_error');
+    case '23502':
+      return invalid(`A required value is missing (${pg.detail ?? pg.constraint ?? 'not null'}).`);
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+      return invalid('A value has an invalid format.');
+    default:
+      return undefined;
+  }
+}
+
+function findPgError(err: unknown): PgError | undefined {
+  let e: any = err;
+  for (let i = 0; e && i < 5; i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && ('severity' in e || 'routine' in e || 'detail' in e)) return e;
+    e = e.originalError ?? e.cause ?? e.previous;
+  }
+  return undefined;
+}
+
+function humanTable(table?: string): string {
+  if (!table) return 'Record';
+  const words = table.split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,64 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+
+/**
+ * Request-scoped DataLoaders. Field resolvers ask for one parent's relation; the loader gathers the
+ * parents of the whole page and answers them with one query, so a list costs a fixed number of
+ * queries whatever its size. Loaders are created on first use and live as long as the request.
+ */
+export class Loaders {
+  private loaders = new Map<string, DataLoader<any, any>>();
+
+  constructor(private em: () => EntityManager) {}
+
+  private get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKey?: (k: K) => unknown): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch, { cacheKeyFn: cacheKey as any });
+      this.loaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  /** The entities whose `fk` equals `parentId` (a one-to-many relation), in `orderBy` order. */
+  children<T extends object>(entity: EntityName<T>, fk: string, parentId: string, orderBy: Record<string, 'asc' | 'desc'> = { createdAt: 'asc' }, where: FilterQuery<T> = {} as FilterQuery<T>): Promise<T[]> {
+    const key = `children:${String((entity as any).name ?? entity)}:${fk}:${JSON.stringify(orderBy)}:${JSON.stringify(where)}`;
+    return this.get<string, T[]>(key, async (ids) => {
+      const rows = await this.em().find(entity, { ...(where as object), [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy: orderBy as any });
+      const byParent = new Map<string, T[]>(ids.map((id) => [id, []]));
+      for (const row of rows) {
+        const ref = (row as any)[fk];
+        const parent = typeof ref === 'object' && ref !== null ? ref.id ?? ref.code : ref;
+        byParent.get(parent)?.push(row);
+      }
+      return ids.map((id) => byParent.get(id) ?? []);
+    }).load(parentId);
+  }
+
+  /** One entity by primary key (null when missing), batched across the request. */
+  byId<T extends object>(entity: EntityName<T>, id: string, pk = 'id'): Promise<T | null> {
+    const key = `byId:${String((entity as any).name ?? entity)}:${pk}`;
+    return this.get<string, T | null>(key, async (ids) => {
+      const rows = await this.em().find(entity, { [pk]: { $in: [...ids] } } as FilterQuery<T>);
+      const found = new Map(rows.map((r) => [(r as any)[pk], r]));
+      return ids.map((id) => found.get(id) ?? null);
+    }).load(id);
+  }
+
+  /**
+   * A relation of `parent` as MikroORM maps it (many-to-many, one-to-many or many-to-one),
+   * populated for every parent asked for in the same tick with one query per relation.
+   */
+  async relation<P extends object, V = unknown>(parent: P, prop: string): Promise<V> {
+    const key = `relation:${parent.constructor.name}:${prop}`;
+    await this.get<P, P>(key, async (parents) => {
+      await this.em().populate([...parents] as any, [prop] as any);
+      return [...parents];
+    }, (p: any) => p.id ?? p.code).load(parent);
+    const value = (parent as any)[prop];
+    if (value && typeof value.getItems === 'function') return value.getItems() as V;
+    if (value && typeof value.unwrap === 'function') return value.unwrap() as V;
+    return value as V;
+  }
+}

@@ -1,0 +1,126 @@
+import 'reflect-metadata';
+import fs from 'fs';
+import path from 'path';
+import { parseArgs } from 'util';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig, Config } from './config';
+import { openDatabase, Database } from './db/embedded';
+import { migrate, openOrm } from './db/orm';
+import { seed } from './db/seed';
+import { createServer, listen } from './server';
+import { buildAppSchema, printAppSchema } from './graphql';
+import { createContext } from './context';
+import { createUser } from './services/users';
+import { UserRole } from './entities/users';
+
+const USAGE = `usage: aegis <command>
+  start                                   run the server (PORT, DATABASE_URL, ...; see README)
+  migrate                                 apply pending migrations
+  seed                                    load a small demo store
+  user --email E --password P [--role R]  create an admin user
+  print-schema                            write schema/schema.graphql
+  migration:create --name N               write a migration for entity changes (for developers)`;
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await start(loadConfig());
+      case 'migrate':
+        return await withOrm(loadConfig(), async () => console.log('migrations applied'));
+      case 'seed':
+        return await withOrm(loadConfig(), async (orm) => { await seed(orm.em.fork()); console.log('demo data loaded'); });
+      case 'user':
+        return await addUser(rest);
+      case 'print-schema':
+        return await writeSchema();
+      case 'migration:create':
+        return await createMigration(rest);
+      default:
+        console.log(USAGE);
+        process.exitCode = command ? 1 : 0;
+    }
+  } catch (err) {
+    console.error(`aegis ${command}: ${err instanceof Error ? err.message : err}`);
+    process.exitCode = 1;
+  }
+}
+
+/** Opens the database (embedded unless DATABASE_URL), migrates it, runs `work`, and closes all. */
+async function withOrm(config: Config, work: (orm: MikroORM, db: Database) => Promise<void>): Promise<void> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: (m) => console.log(m) });
+  try {
+    const orm = await openOrm(db.url);
+    try {
+      await migrate(orm);
+      await work(orm, db);
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await db.stop();
+  }
+}
+
+async function start(config: Config): Promise<void> {
+  const started = Date.now();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: (m) => console.log(m) });
+  const orm = await openOrm(db.url);
+  await migrate(orm);
+  const aegis = await createServer(orm, config, db.url);
+  const http = await listen(aegis.app, config.port);
+  const base = `http://localhost:${config.port}`;
+  aegis.log('info', {
+    msg: `Aegis ready in ${Date.now() - started} ms`,
+    graphql: `${base}/graphql`,
+    rest: `${base}/admin`,
+    database: db.embedded ? `embedded PostgreSQL (${path.join(config.dataDir, 'pg')})` : 'DATABASE_URL',
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    aegis.log('info', { msg: `${signal}: shutting down` });
+    // Stop accepting; in-flight requests finish; idle keep-alive sockets are closed.
+    await new Promise<void>((resolve) => { http.close(() => resolve()); http.closeIdleConnections(); });
+    await aegis.close();
+    await orm.close();
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function addUser(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } } });
+  if (!values.email || !values.password) throw new Error('--email and --password are required');
+  const role = (values.role ?? 'admin') as UserRole;
+  if (!Object.values(UserRole).includes(role)) throw new Error(`--role must be one of ${Object.values(UserRole).join(', ')}`);
+  const config = loadConfig();
+  await withOrm(config, async (orm) => {
+    const em = orm.em.fork();
+    const ctx = createContext({ em: em as any, config, requestId: 'cli', bus: { publish: async () => {} } as any });
+    const user = await em.transactional(async (tx) => { ctx.em = tx as any; return createUser(ctx, { email: values.email!, password: values.password!, role }); });
+    console.log(`user ${user.email} created (${user.id}, role ${user.role})`);
+  });
+}
+
+async function writeSchema(): Promise<void> {
+  const file = path.resolve(__dirname, '..', 'schema', 'schema.graphql');
+  fs.writeFileSync(file, printAppSchema(await buildAppSchema()));
+  console.log(`wrote ${file}`);
+}
+
+/** Writes the SQL that brings the migrated database up to the entities, as a new migration file. */
+async function createMigration(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { name: { type: 'string' } } });
+  const config = loadConfig();
+  await withOrm(config, async (orm) => {
+    const result = await orm.getMigrator().createMigration(undefined, false, false, values.name);
+    console.log(result.diff.up.length ? `wrote ${result.fileName}` : 'no changes');
+  });
+}
+

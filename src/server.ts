@@ -1,0 +1,182 @@
+import http from 'http';
+import { randomUUID } from 'crypto';
+import express, { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import connectPgSimple from 'connect-pg-simple';
+import cors from 'cors';
+import { Pool } from 'pg';
+import { ApolloServer, GraphQLRequestContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLSchema, GraphQLFormattedError } from 'graphql';
+import type { Config } from './config';
+import { Context, createContext } from './context';
+import { authenticate } from './auth/authenticate';
+import { buildAppSchema, costLimitPlugin, depthLimit } from './graphql';
+import { EventBus } from './lib/events';
+import { createLogger, Logger } from './lib/log';
+import { AppError } from './lib/errors';
+import { restRouter, Route, sendError } from '../rest/executor';
+import { routeModules } from './registry';
+import { registerProviders } from './services/store';
+
+export interface AegisServer {
+  app: express.Express;
+  schema: GraphQLSchema;
+  apollo: ApolloServer<Context>;
+  bus: EventBus;
+  log: Logger;
+  /** Stops Apollo and closes the session pool (the ORM and database belong to the caller). */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP application: sessions, authentication, GraphQL at /graphql and REST at /admin. */
+export async function createServer(orm: MikroORM, config: Config, databaseUrl: string): Promise<AegisServer> {
+  const log = createLogger(config);
+  const schema = await buildAppSchema();
+  const bus = new EventBus(orm, (err, event) => log('error', { msg: 'event handler failed', event: event.name, error: String(err) }));
+  await registerProviders(orm.em.fork());
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: !config.isProduction,
+    validationRules: [depthLimit(config.maxQueryDepth)],
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, err) => formatError(formatted, err),
+    plugins: [
+      config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      costLimitPlugin(schema, config.maxQueryCost),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors(rc: GraphQLRequestContext<Context>) {
+              for (const e of rc.errors ?? []) {
+                if (!(e.originalError instanceof AppError) && e.originalError) {
+                  log('error', { msg: 'unexpected error', req_id: rc.contextValue.requestId, op: rc.operationName, error: String(e.originalError.stack ?? e.originalError) });
+                }
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const sessionPool = new Pool({ connectionString: databaseUrl, max: 5 });
+  const PgStore = connectPgSimple(session);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended'); // created_at[gt]=…, status[]=a
+  app.set('trust proxy', config.isProduction ? 1 : false);
+
+  app.use(requestLog(log));
+  app.use(cors({ origin: config.adminCors, credentials: true }));
+  app.get('/health', (_req, res) => { res.status(200).type('text/plain').send('OK'); });
+  app.use(
+    session({
+      store: new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: true }),
+      name: 'connect.sid',
+      secret: config.cookieSecret,
+      resave: false,
+      // No row for visitors who never sign in: bearer and API-token requests stay off the session table.
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: config.sessionTtlMs },
+    }),
+  );
+  app.use(refuseCrossSiteWrites(config));
+  app.use(async (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      const em = orm.em.fork();
+      const auth = await authenticate(req, em, config);
+      req.ctx = createContext({ em: em as any, auth, req, config, requestId: _res.locals.requestId, bus });
+      next();
+    } catch (err) {
+      next(err);
+    }
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => req.ctx }));
+
+  const execute = async (query: string, variables: Record<string, unknown>, ctx: Context) => {
+    const result = await apollo.executeOperation({ query, variables }, { contextValue: ctx });
+    if (result.body.kind !== 'single') throw new Error('unexpected incremental result');
+    return result.body.singleResult as { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] };
+  };
+  app.use(express.json({ limit: '1mb' }));
+  app.use(restRouter(schema, routeModules<Route>(), execute));
+  app.use('/admin', (_req, res) => { res.status(404).json({ type: 'not_found', message: 'Route not found' }); });
+  app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
+    if (err?.type === 'entity.parse.failed') return sendError(res, { message: 'The request body is not valid JSON', extensions: { type: 'invalid_data' } });
+    if (err?.type === 'entity.too.large') return sendError(res, { message: 'The request body is too large', extensions: { type: 'invalid_data' } });
+    log('error', { msg: 'unexpected error', req_id: res.locals.requestId, path: req.path, error: String(err?.stack ?? err) });
+    sendError(res, { message: 'An unknown error occurred.', extensions: { type: 'unknown_error' } });
+  });
+
+  return {
+    app,
+    schema,
+    apollo,
+    bus,
+    log,
+    async close() {
+      await apollo.stop();
+      await sessionPool.end();
+    },
+  };
+}
+
+/** Errors reach GraphQL clients in Medusa's vocabulary; anything unexpected loses its internals. */
+function formatError(formatted: GraphQLFormattedError, err: unknown): GraphQLFormattedError {
+  const original = (err as any)?.originalError ?? err;
+  if (original instanceof AppError || formatted.extensions?.type) return formatted;
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // parse, validation, bad input
+  return { message: 'An unknown error occurred.', locations: formatted.locations, path: formatted.path, extensions: { code: 'unknown_error', type: 'unknown_error' } };
+}
+
+/** One line per request: id, method, path, operation, status, duration. Nothing from bodies or headers. */
+function requestLog(log: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      const op = res.locals.operation ?? (req.path === '/graphql' ? req.body?.operationName : undefined);
+      log('info', { req_id: requestId, method: req.method, path: req.path, op, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+    });
+    next();
+  };
+}
+
+/**
+ * CSRF defence for cookie-authenticated REST writes (GraphQL has Apollo's own): a browser always
+ * sends Origin on cross-site POST/DELETE, so a write from an origin that is neither this server
+ * nor an allowed admin origin is refused. The SameSite=Lax cookie is the second line.
+ */
+function refuseCrossSiteWrites(config: Config) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (!origin || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    let host: string | undefined;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = undefined;
+    }
+    if (host === req.headers.host || config.adminCors.includes(origin)) return next();
+    res.status(403).json({ type: 'not_allowed', message: 'Cross-site request refused' });
+  };
+}
+
+/** Listens on `port`; resolves with the http server once it accepts connections. */
+export function listen(app: express.Express, port: number): Promise<http.Server> {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer(app);
+    server.once('error', reject);
+    server.listen(port, () => resolve(server));
+  });
+}

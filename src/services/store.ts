@@ -1,0 +1,93 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../context';
+import { Currency } from '../entities/currencies';
+import { FulfillmentProvider, PaymentProvider, Store, TaxProvider } from '../entities/store';
+import { duplicate, invalid, notFound } from '../lib/errors';
+import { mergeMetadata } from '../lib/metadata';
+import type { UpdateStoreInput } from '../../schema/store';
+import { retrieveCurrency } from './currencies';
+
+/** The providers of a standard Medusa install; registered (idempotently) at every start. */
+export const BUILT_IN_PROVIDERS = { payment: ['manual'], fulfillment: ['manual'], tax: ['system'] };
+
+export async function registerProviders(em: EntityManager): Promise<void> {
+  const rows = [
+    ...BUILT_IN_PROVIDERS.payment.map((id) => ['payment_provider', id]),
+    ...BUILT_IN_PROVIDERS.fulfillment.map((id) => ['fulfillment_provider', id]),
+    ...BUILT_IN_PROVIDERS.tax.map((id) => ['tax_provider', id]),
+  ];
+  for (const [table, id] of rows) {
+    await em.execute(`insert into "${table}" (id, is_installed) values (?, true) on conflict (id) do update set is_installed = true`, [id]);
+  }
+}
+
+/** Feature flags the dashboard reads from `GET /admin/store`; true only for what Aegis serves. */
+export const FEATURE_FLAGS: Record<string, boolean> = {
+  analytics: false,
+  tax_inclusive_pricing: true,
+};
+
+export async function retrieveStore(ctx: Context, lock = false): Promise<Store> {
+  const [store] = await ctx.em.find(Store, {}, { orderBy: { createdAt: 'asc' }, limit: 1, lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined, populate: lock ? ['currencies'] : [] });
+  if (!store) throw notFound('Store', 'default');
+  return store;
+}
+
+async function currencyOrInvalid(ctx: Context, code: string): Promise<Currency> {
+  const currency = await ctx.em.findOne(Currency, { code: code.toLowerCase() });
+  if (!currency) throw invalid(`Currency with code ${code} does not exist`);
+  return currency;
+}
+
+/**
+ * Medusa's store update: `currencies` replaces the set and must keep the default currency (unless
+ * the default changes too); a new default must be one of the store's currencies.
+ */
+export async function updateStore(ctx: Context, input: UpdateStoreInput): Promise<Store> {
+  const store = await retrieveStore(ctx, true);
+  const { currencies, defaultCurrencyCode, metadata, ...plain } = input;
+  Object.assign(store, Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)));
+  if (currencies) {
+    const wantedDefault = (defaultCurrencyCode ?? store.defaultCurrencyCode).toLowerCase();
+    if (!currencies.some((c) => c.toLowerCase() === wantedDefault)) {
+      throw invalid('You are not allowed to remove default currency from store currencies without replacing it as well');
+    }
+    const found = [];
+    for (const code of currencies) found.push(await currencyOrInvalid(ctx, code));
+    store.currencies.set(found);
+  }
+  if (defaultCurrencyCode) {
+    const code = defaultCurrencyCode.toLowerCase();
+    if (!store.currencies.getItems().some((c) => c.code === code)) throw invalid(`Store does not have currency: ${defaultCurrencyCode}`);
+    store.defaultCurrency = ctx.em.getReference(Currency, code);
+  }
+  if (metadata !== undefined) store.metadata = mergeMetadata(store.metadata, metadata);
+  await ctx.em.flush();
+  return store;
+}
+
+export async function addStoreCurrency(ctx: Context, code: string): Promise<Store> {
+  const currency = await retrieveCurrency(ctx, code);
+  const store = await retrieveStore(ctx, true);
+  if (store.currencies.getItems().some((c) => c.code === currency.code)) throw duplicate('Currency already added');
+  store.currencies.add(currency);
+  await ctx.em.flush();
+  return store;
+}
+
+/** Removing a currency the store does not have changes nothing; the default cannot be removed. */
+export async function removeStoreCurrency(ctx: Context, code: string): Promise<Store> {
+  const currency = await retrieveCurrency(ctx, code);
+  const store = await retrieveStore(ctx, true);
+  if (store.defaultCurrencyCode === currency.code) {
+    throw invalid('You are not allowed to remove default currency from store currencies without replacing it as well');
+  }
+  store.currencies.remove(currency);
+  await ctx.em.flush();
+  return store;
+}
+
+export const listPaymentProviders = (ctx: Context) => ctx.em.find(PaymentProvider, {}, { orderBy: { id: 'asc' } });
+export const listFulfillmentProviders = (ctx: Context) => ctx.em.find(FulfillmentProvider, {}, { orderBy: { id: 'asc' } });
+export const listTaxProviders = (ctx: Context) => ctx.em.find(TaxProvider, {}, { orderBy: { id: 'asc' } });
