@@ -49,7 +49,7 @@ export class StoreResolver {
 
   @FieldResolver(() => [FeatureFlag])
   featureFlags() {
-    return Object.entries(store.FEATURE_FLAGS).map(([key, value]) => ({ key, value }));
+    return Object.entries(store.allFeatureFlags()).map(([key, value]) => ({ key, value }));
   }
 
   @FieldResolver(() => [ModuleResolution], { description: 'Modules installed beside the core; none yet.' })

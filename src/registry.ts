@@ -39,6 +39,18 @@ export function resolverClasses(): [Function, ...Function[]] {
   return classes as [Function, ...Function[]];
 }
 
+/**
+ * What service modules contribute besides functions: `subscribers` (domain event handlers, run
+ * after the emitting transaction commits) and `featureFlags` (reported by GET /admin/store).
+ */
+export function serviceContributions<S>(): { subscribers: S[]; featureFlags: Record<string, boolean> } {
+  const mods = requireAll('src/services', () => true);
+  return {
+    subscribers: mods.flatMap((m) => (m.subscribers as S[] | undefined) ?? []),
+    featureFlags: Object.assign({}, ...mods.map((m) => (m.featureFlags as Record<string, boolean> | undefined) ?? {})),
+  };
+}
+
 /** Every `routes` array exported by a domain file in rest/. */
 export function routeModules<T>(): T[] {
   return requireAll('rest', (f) => !f.startsWith('_')).flatMap((mod) => (mod.routes as T[] | undefined) ?? []);

@@ -14,11 +14,11 @@ import type { Config } from './config';
 import { Context, createContext } from './context';
 import { authenticate } from './auth/authenticate';
 import { buildAppSchema, costLimitPlugin, depthLimit } from './graphql';
-import { EventBus } from './lib/events';
+import { EventBus, Subscriber } from './lib/events';
 import { createLogger, Logger } from './lib/log';
 import { AppError } from './lib/errors';
 import { restRouter, Route, sendError } from '../rest/executor';
-import { routeModules } from './registry';
+import { routeModules, serviceContributions } from './registry';
 import { registerProviders } from './services/store';
 
 export interface AegisServer {
@@ -37,6 +37,7 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   const schema = await buildAppSchema();
   const bus = new EventBus(orm, (err, event) => log('error', { msg: 'event handler failed', event: event.name, error: String(err) }));
   await registerProviders(orm.em.fork());
+  for (const s of serviceContributions<Subscriber>().subscribers) bus.subscribe(s.event, s.handler);
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -8,6 +8,12 @@ export interface DomainEvent {
 
 export type EventHandler = (event: DomainEvent, deps: { orm: MikroORM }) => Promise<void> | void;
 
+/** A service module's `subscribers` export lists these; the server subscribes them at start. */
+export interface Subscriber {
+  event: string;
+  handler: EventHandler;
+}
+
 /**
  * In-process event bus. Services record events on the request while they work; the events are
  * published only after the request's transaction commits, so a rolled-back write never notifies.

@@ -7,6 +7,7 @@ import { duplicate, invalid, notFound } from '../lib/errors';
 import { mergeMetadata } from '../lib/metadata';
 import type { UpdateStoreInput } from '../../schema/store';
 import { retrieveCurrency } from './currencies';
+import { serviceContributions } from '../registry';
 
 /** The providers of a standard Medusa install; registered (idempotently) at every start. */
 export const BUILT_IN_PROVIDERS = { payment: ['manual'], fulfillment: ['manual'], tax: ['system'] };
@@ -22,11 +23,20 @@ export async function registerProviders(em: EntityManager): Promise<void> {
   }
 }
 
-/** Feature flags the dashboard reads from `GET /admin/store`; true only for what Aegis serves. */
-export const FEATURE_FLAGS: Record<string, boolean> = {
+/**
+ * Feature flags the dashboard reads from `GET /admin/store`; true only for what Aegis serves.
+ * Each service module may export its own `featureFlags`; they are gathered here.
+ */
+export const featureFlags: Record<string, boolean> = {
   analytics: false,
   tax_inclusive_pricing: true,
 };
+
+let allFlags: Record<string, boolean> | undefined;
+export function allFeatureFlags(): Record<string, boolean> {
+  allFlags ??= serviceContributions().featureFlags;
+  return allFlags;
+}
 
 export async function retrieveStore(ctx: Context, lock = false): Promise<Store> {
   const [store] = await ctx.em.find(Store, {}, { orderBy: { createdAt: 'asc' }, limit: 1, lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined, populate: lock ? ['currencies'] : [] });
