@@ -1,0 +1,111 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { MetadataField, Metadata, SoftDeletable } from './base';
+import { ShippingProfile } from './shipping-profiles';
+import { FulfillmentProvider } from './store';
+
+export enum ShippingOptionPriceType {
+  flat_rate = 'flat_rate',
+  calculated = 'calculated',
+}
+registerEnumType(ShippingOptionPriceType, {
+  name: 'ShippingOptionPriceType',
+  description: '`flat_rate` charges `amount`; `calculated` lets the fulfillment provider compute the price.',
+});
+
+export enum ShippingOptionRequirementType {
+  min_subtotal = 'min_subtotal',
+  max_subtotal = 'max_subtotal',
+}
+registerEnumType(ShippingOptionRequirementType, { name: 'ShippingOptionRequirementType' });
+
+@ObjectType({ description: 'A way to ship (or return) the products of a profile in a region, through a fulfillment provider.' })
+@Entity({ tableName: 'shipping_option' })
+@Index({ properties: ['createdAt'] })
+export class ShippingOption extends SoftDeletable {
+  static idPrefix = 'so';
+
+  @Field()
+  @Property({ type: 'string' })
+  name!: string;
+
+  @Field()
+  @Index()
+  @Property({ type: 'string', columnType: 'varchar(64)' })
+  regionId!: string;
+
+  @Index()
+  @ManyToOne(() => ShippingProfile, { fieldName: 'profile_id' })
+  profile!: Rel<ShippingProfile>;
+
+  // The foreign key itself, read from the (possibly unloaded) reference: no query needed.
+  @Field()
+  get profileId(): string {
+    return this.profile.id;
+  }
+
+  @Index()
+  @ManyToOne(() => FulfillmentProvider, { fieldName: 'provider_id' })
+  provider!: Rel<FulfillmentProvider>;
+
+  @Field()
+  get providerId(): string {
+    return this.provider.id;
+  }
+
+  @Field(() => ShippingOptionPriceType)
+  @Enum({ items: () => ShippingOptionPriceType })
+  priceType!: ShippingOptionPriceType;
+
+  @Field(() => Int, { nullable: true, description: 'Price in minor units of the region currency (flat rate only).' })
+  @Property({ type: 'integer', nullable: true })
+  amount?: number | null = null;
+
+  @Field()
+  @Index()
+  @Property({ type: 'boolean', default: false })
+  isReturn: boolean = false;
+
+  @Field()
+  @Index()
+  @Property({ type: 'boolean', default: false })
+  adminOnly: boolean = false;
+
+  @Field(() => GraphQLJSONObject, { description: 'Data the fulfillment provider needs to fulfill with this option.' })
+  @Property({ type: 'json' })
+  data: Record<string, unknown> = {};
+
+  @Field()
+  @Property({ type: 'boolean', default: false })
+  includesTax: boolean = false;
+
+  @OneToMany(() => ShippingOptionRequirement, (r) => r.shippingOption)
+  requirements = new Collection<ShippingOptionRequirement>(this);
+
+  @MetadataField()
+  metadata?: Metadata = null;
+}
+
+@ObjectType({ description: 'A cart subtotal bound under or over which a shipping option is not offered.' })
+@Entity({ tableName: 'shipping_option_requirement' })
+export class ShippingOptionRequirement extends SoftDeletable {
+  static idPrefix = 'sor';
+
+  @Index()
+  @ManyToOne(() => ShippingOption, { fieldName: 'shipping_option_id' })
+  shippingOption!: Rel<ShippingOption>;
+
+  @Field()
+  get shippingOptionId(): string {
+    return this.shippingOption.id;
+  }
+
+  @Field(() => ShippingOptionRequirementType)
+  @Enum({ items: () => ShippingOptionRequirementType })
+  type!: ShippingOptionRequirementType;
+
+  @Field(() => Int, { description: 'The subtotal bound, in minor units.' })
+  @Property({ type: 'integer' })
+  amount!: number;
+}
