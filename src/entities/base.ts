@@ -1,20 +1,21 @@
-import { BeforeCreate, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { newId } from '../lib/ids';
 
 /**
  * Columns every Medusa record has: a prefixed ULID id and timestamps. The id prefix comes from
- * the subclass's static `idPrefix`; a supplied id is kept, as Medusa does.
+ * the subclass's static `idPrefix`. The id is set when the object is made (not at flush), so a
+ * service can use it at once, in events or links; a supplied id is kept, as Medusa does.
  */
 @ObjectType()
 export abstract class BaseEntity {
   static idPrefix = '';
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'metadata' | 'deletedAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'metadata' | 'deletedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', columnType: 'varchar(64)' })
-  id!: string;
+  id: string = newId((this.constructor as typeof BaseEntity).idPrefix);
 
   @Field()
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
@@ -23,11 +24,6 @@ export abstract class BaseEntity {
   @Field()
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
-
-  @BeforeCreate()
-  protected assignId(): void {
-    if (!this.id) this.id = newId((this.constructor as typeof BaseEntity).idPrefix);
-  }
 }
 
 /**
