@@ -1,8 +1,9 @@
-import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'An ISO 4217 currency; its code (lower-case) is its id.' })
 @Entity({ tableName: 'currency' })
+@Index({ properties: ['name'] })
 export class Currency {
   [PrimaryKeyProp]?: 'code';
 

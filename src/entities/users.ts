@@ -13,7 +13,12 @@ registerEnumType(UserRole, { name: 'UserRole', description: 'Roles exist as in M
 @Entity({ tableName: 'user' })
 // Emails (stored lower-case) are unique among live users only, so a deleted user's email is free again.
 @Index({ name: 'user_email_unique', expression: 'create unique index "user_email_unique" on "user" ("email") where "deleted_at" is null' })
+// Every filter and order of the user list has an index.
 @Index({ properties: ['createdAt'] })
+@Index({ properties: ['updatedAt'] })
+@Index({ properties: ['deletedAt'] })
+@Index({ properties: ['firstName'] })
+@Index({ properties: ['lastName'] })
 export class User extends SoftDeletable {
   static idPrefix = 'usr';
 
