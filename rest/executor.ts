@@ -168,7 +168,8 @@ export function variablesFor(c: Compiled, req: Request): Record<string, unknown>
     }
   }
 
-  if (c.route.method === 'POST') {
+  // DELETE reads a body too: Medusa's batch removals (`DELETE .../batch`) carry their ids in it.
+  if (c.route.method !== 'GET') {
     const body = req.body ?? {};
     if (typeof body !== 'object' || Array.isArray(body)) throw invalid('The request body must be a JSON object');
     const input = args.get('input');
