@@ -7,7 +7,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * Regions, their payment and fulfillment providers, and the countries: every ISO 3166-1 country,
  * as a fresh Medusa install has them (numeric ids, belonging to no region).
  */
-export class Migration20261129142500_regions extends Migration {
+export class Migration20261129142100_regions extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "region" ("id" varchar(64) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, "name" varchar(255) not null, "currency_code" varchar(255) not null, "tax_rate" real not null, "tax_code" varchar(255) null, "gift_cards_taxable" boolean not null default true, "automatic_taxes" boolean not null default true, "tax_provider_id" varchar(255) null, "includes_tax" boolean not null default false, "metadata" jsonb null, constraint "region_pkey" primary key ("id"));`);
