@@ -10,7 +10,7 @@ describe('customer entities', () => {
   it('stores a customer in a group', async () => {
     const em = t.em();
     const group = em.create(CustomerGroup, { name: 'VIP' });
-    const customer = em.create(Customer, { email: 'a@b.c' });
+    const customer = em.create(Customer, { email: 'a@b.c', hasAccount: false });
     customer.groups.add(group);
     await em.flush();
     expect(customer.id).toMatch(/^cus_/);
