@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
+import { Collection, Entity, Opt, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { ProductTag } from './product-tags';
@@ -55,13 +55,13 @@ export class Product extends SoftDeletable {
   @Property({ type: 'string', nullable: true })
   handle?: string | null = null;
 
-  @Field()
+  @Field(() => Boolean)
   @Property({ type: 'boolean', default: false })
-  isGiftcard: boolean = false;
+  isGiftcard: Opt<boolean> = false;
 
   @Field(() => ProductStatus)
   @Enum({ items: () => ProductStatus, default: ProductStatus.draft })
-  status: ProductStatus = ProductStatus.draft;
+  status: Opt<ProductStatus> = ProductStatus.draft;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -99,9 +99,9 @@ export class Product extends SoftDeletable {
   @Property({ type: 'string', nullable: true })
   material?: string | null = null;
 
-  @Field()
+  @Field(() => Boolean)
   @Property({ type: 'boolean', default: true })
-  discountable: boolean = true;
+  discountable: Opt<boolean> = true;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', nullable: true })
@@ -127,7 +127,7 @@ export class Product extends SoftDeletable {
 
   // Foreign keys read from the (possibly unloaded) references: no query needed.
   @Field(() => String, { nullable: true })
-  get typeId(): string | null {
+  get typeId(): Opt<string> | null {
     return this.type?.id ?? null;
   }
 }
@@ -150,8 +150,8 @@ export class ProductOption extends SoftDeletable {
   @MetadataField()
   metadata?: Metadata = null;
 
-  @Field()
-  get productId(): string {
+  @Field(() => String)
+  get productId(): Opt<string> {
     return this.product.id;
   }
 }
@@ -174,13 +174,13 @@ export class ProductOptionValue extends SoftDeletable {
   @MetadataField()
   metadata?: Metadata = null;
 
-  @Field()
-  get optionId(): string {
+  @Field(() => String)
+  get optionId(): Opt<string> {
     return this.option.id;
   }
 
-  @Field()
-  get variantId(): string {
+  @Field(() => String)
+  get variantId(): Opt<string> {
     return this.variant.id;
   }
 }

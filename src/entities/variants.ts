@@ -1,4 +1,4 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
+import { Collection, Entity, Opt, Index, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { Currency } from './currencies';
@@ -52,15 +52,15 @@ export class ProductVariant extends SoftDeletable {
 
   @Field(() => Int)
   @Property({ type: 'integer', default: 0 })
-  inventoryQuantity: number = 0;
+  inventoryQuantity: Opt<number> = 0;
 
-  @Field()
+  @Field(() => Boolean)
   @Property({ type: 'boolean', default: false })
-  allowBackorder: boolean = false;
+  allowBackorder: Opt<boolean> = false;
 
-  @Field()
+  @Field(() => Boolean)
   @Property({ type: 'boolean', default: true })
-  manageInventory: boolean = true;
+  manageInventory: Opt<boolean> = true;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', nullable: true })
@@ -103,8 +103,8 @@ export class ProductVariant extends SoftDeletable {
   @OneToMany('MoneyAmount', 'variant')
   prices = new Collection<MoneyAmount>(this);
 
-  @Field()
-  get productId(): string {
+  @Field(() => String)
+  get productId(): Opt<string> {
     return this.product.id;
   }
 }
@@ -132,13 +132,13 @@ export class MoneyAmount extends SoftDeletable {
   @ManyToOne(() => ProductVariant, { fieldName: 'variant_id', nullable: true, index: true })
   variant?: Rel<ProductVariant> | null = null;
 
-  @Field()
-  get currencyCode(): string {
+  @Field(() => String)
+  get currencyCode(): Opt<string> {
     return this.currency.code;
   }
 
   @Field(() => String, { nullable: true })
-  get variantId(): string | null {
+  get variantId(): Opt<string> | null {
     return this.variant?.id ?? null;
   }
 }
