@@ -2,6 +2,10 @@ import { Collection, Entity, Opt, Enum, Index, ManyToMany, ManyToOne, OneToMany,
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { ProductTag } from './product-tags';
+import { ProductCollection } from './collections';
+import { ProductCategory } from './categories';
+import { SalesChannel } from './sales-channels';
+import { ShippingProfile } from './shipping-profiles';
 import { ProductType } from './product-types';
 import type { ProductVariant } from './variants';
 
@@ -113,6 +117,19 @@ export class Product extends SoftDeletable {
   @ManyToOne(() => ProductType, { nullable: true, fieldName: 'type_id', index: true })
   type?: Rel<ProductType> | null = null;
 
+  @ManyToOne(() => ProductCollection, { nullable: true, fieldName: 'collection_id', index: true })
+  collection?: Rel<ProductCollection> | null = null;
+
+  // Medusa v1 keeps a single profile per product (`profile_id`); `profiles` lists it as an array.
+  @ManyToOne(() => ShippingProfile, { nullable: true, fieldName: 'profile_id', index: true })
+  profile?: Rel<ShippingProfile> | null = null;
+
+  @ManyToMany({ entity: () => ProductCategory, pivotTable: 'product_category_product', joinColumn: 'product_id', inverseJoinColumn: 'product_category_id' })
+  categories = new Collection<ProductCategory>(this);
+
+  @ManyToMany({ entity: () => SalesChannel, pivotTable: 'product_sales_channel', joinColumn: 'product_id', inverseJoinColumn: 'sales_channel_id' })
+  salesChannels = new Collection<SalesChannel>(this);
+
   @ManyToMany({ entity: () => ProductTag, pivotTable: 'product_tags', joinColumn: 'product_id', inverseJoinColumn: 'product_tag_id' })
   tags = new Collection<ProductTag>(this);
 
@@ -129,6 +146,16 @@ export class Product extends SoftDeletable {
   @Field(() => String, { nullable: true })
   get typeId(): Opt<string> | null {
     return this.type?.id ?? null;
+  }
+
+  @Field(() => String, { nullable: true })
+  get collectionId(): Opt<string> | null {
+    return this.collection?.id ?? null;
+  }
+
+  @Field(() => String, { nullable: true })
+  get profileId(): Opt<string> | null {
+    return this.profile?.id ?? null;
   }
 }
 

@@ -2,6 +2,7 @@ import { Collection, Entity, Opt, Index, ManyToOne, OneToMany, Property, Rel } f
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { Currency } from './currencies';
+import { Region } from './regions';
 import { Product, ProductOptionValue } from './products';
 
 /** Unique among live variants only, so a deleted variant's codes are free again. */
@@ -129,12 +130,20 @@ export class MoneyAmount extends SoftDeletable {
   @Property({ type: 'integer', nullable: true })
   maxQuantity?: number | null = null;
 
+  @ManyToOne(() => Region, { fieldName: 'region_id', nullable: true, index: true })
+  region?: Rel<Region> | null = null;
+
   @ManyToOne(() => ProductVariant, { fieldName: 'variant_id', nullable: true, index: true })
   variant?: Rel<ProductVariant> | null = null;
 
   @Field(() => String)
   get currencyCode(): Opt<string> {
     return this.currency.code;
+  }
+
+  @Field(() => String, { nullable: true })
+  get regionId(): Opt<string> | null {
+    return this.region?.id ?? null;
   }
 
   @Field(() => String, { nullable: true })
