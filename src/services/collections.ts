@@ -34,7 +34,7 @@ export async function listCollections(ctx: Context, filter: ProductCollectionFil
 
 /** The collections a discount condition names (its link table belongs to the discounts domain). */
 async function collectionIdsOfCondition(ctx: Context, conditionId: string): Promise<string[]> {
-  const rows: { product_collection_id: string }[] = await ctx.em.getConnection().execute(
+  const rows: { product_collection_id: string }[] = await ctx.em.execute(
     'select product_collection_id from discount_condition_product_collection where condition_id = ?',
     [conditionId],
   );
