@@ -219,6 +219,8 @@ export function coerceQuery(value: unknown, type: GraphQLInputType, key: string)
     }
     return out;
   }
+  // A scalar that parses query objects itself (opt-in: `extensions.queryObject`, e.g. a number or a range) gets the raw value.
+  if (isScalarType(type) && type.extensions?.queryObject) return value;
   if (typeof value !== 'string') throw invalid(`${key} must be a single value`);
   if (isScalarType(type)) {
     if (type.name === 'Int' || type.name === 'Float') {
