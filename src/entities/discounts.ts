@@ -1,6 +1,12 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, Property, Rel, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToMany, Opt, Property, Rel, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, MetadataField, Metadata, SoftDeletable } from './base';
+import { Region } from './regions';
+import { Product } from './products';
+import { ProductType } from './product-types';
+import { ProductCollection } from './collections';
+import { ProductTag } from './product-tags';
+import { CustomerGroup } from './customer-groups';
 
 export enum DiscountRuleType {
   fixed = 'fixed',
@@ -122,6 +128,9 @@ export class Discount extends SoftDeletable {
 
   @MetadataField()
   metadata?: Metadata = null;
+
+  @ManyToMany({ entity: () => Region, pivotTable: 'discount_regions', joinColumn: 'discount_id', inverseJoinColumn: 'region_id' })
+  regions = new Collection<Region>(this);
 }
 
 @ObjectType({ description: 'Restricts a discount rule to (or away from) products, types, collections, tags or customer groups.' })
@@ -142,8 +151,8 @@ export class DiscountCondition extends BaseEntity {
   @ManyToOne(() => DiscountRule, { fieldName: 'discount_rule_id', deleteRule: 'cascade', index: true })
   discountRule!: Rel<DiscountRule>;
 
-  @Field()
-  get discountRuleId(): string {
+  @Field(() => String)
+  get discountRuleId(): Opt<string> {
     return this.discountRule.id;
   }
 
@@ -154,4 +163,20 @@ export class DiscountCondition extends BaseEntity {
 
   @MetadataField()
   metadata?: Metadata = null;
+
+  // One link table per kind, as Medusa's; only the one matching `type` is ever filled.
+  @ManyToMany({ entity: () => Product, pivotTable: 'discount_condition_product', joinColumn: 'condition_id', inverseJoinColumn: 'product_id' })
+  products = new Collection<Product>(this);
+
+  @ManyToMany({ entity: () => ProductType, pivotTable: 'discount_condition_product_type', joinColumn: 'condition_id', inverseJoinColumn: 'product_type_id' })
+  productTypes = new Collection<ProductType>(this);
+
+  @ManyToMany({ entity: () => ProductCollection, pivotTable: 'discount_condition_product_collection', joinColumn: 'condition_id', inverseJoinColumn: 'product_collection_id' })
+  productCollections = new Collection<ProductCollection>(this);
+
+  @ManyToMany({ entity: () => ProductTag, pivotTable: 'discount_condition_product_tag', joinColumn: 'condition_id', inverseJoinColumn: 'product_tag_id' })
+  productTags = new Collection<ProductTag>(this);
+
+  @ManyToMany({ entity: () => CustomerGroup, pivotTable: 'discount_condition_customer_group', joinColumn: 'condition_id', inverseJoinColumn: 'customer_group_id' })
+  customerGroups = new Collection<CustomerGroup>(this);
 }

@@ -1,6 +1,7 @@
-import { Entity, Enum, Index, Opt, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Opt, Property, Rel } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { SoftDeletable } from './base';
+import { CustomerGroup } from './customer-groups';
 
 export enum PriceListType {
   sale = 'sale',
@@ -52,4 +53,21 @@ export class PriceList extends SoftDeletable {
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: false })
   includesTax: Opt<boolean> = false;
+
+  @ManyToMany({ entity: () => CustomerGroup, pivotEntity: () => PriceListCustomerGroup })
+  customerGroups = new Collection<CustomerGroup>(this);
+}
+
+/**
+ * The price list ↔ customer group link, explicit so that both directions have an index: the
+ * primary key (price_list_id first) serves "groups of a list", the customer_group_id index the
+ * `customer_groups` filter of the list.
+ */
+@Entity({ tableName: 'price_list_customer_groups' })
+export class PriceListCustomerGroup {
+  @ManyToOne(() => PriceList, { primary: true, fieldName: 'price_list_id', deleteRule: 'cascade' })
+  priceList!: Rel<PriceList>;
+
+  @ManyToOne(() => CustomerGroup, { primary: true, fieldName: 'customer_group_id', deleteRule: 'cascade', index: true })
+  customerGroup!: Rel<CustomerGroup>;
 }
