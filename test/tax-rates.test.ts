@@ -106,8 +106,10 @@ describe('REST /admin/tax-rates', () => {
   });
 
   it('updates fields and replaces the linked records', async () => {
-    const res = await t.http.post(`/admin/tax-rates/${reduced.id}`).set(t.auth).send({ name: 'Reduced VAT', rate: 7, products: [products[2]], product_types: [] });
+    const res = await t.http.post(`/admin/tax-rates/${reduced.id}?expand=products&fields=name,rate,code,product_count,product_type_count,shipping_option_count`).set(t.auth)
+      .send({ name: 'Reduced VAT', rate: 7, products: [products[2]], product_types: [] });
     expect(res.status).toBe(200);
+    expect(res.body.tax_rate.products.map((p: any) => p.id)).toEqual([products[2]]);
     expect(res.body.tax_rate).toMatchObject({ name: 'Reduced VAT', rate: 7, code: 'RED', product_count: 1, product_type_count: 0, shipping_option_count: 1 });
     expect(await links(reduced.id)).toEqual({ products: [products[2]], productTypes: [], shippingOptions: [euOption] });
     const bad = await t.http.post(`/admin/tax-rates/${reduced.id}`).set(t.auth).send({ products: ['prod_missing'] });
