@@ -88,6 +88,7 @@ async function start(config: Config): Promise<void> {
     await aegis.close();
     await orm.close();
     await db.stop();
+    aegis.log('info', { msg: 'stopped' });
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -42,6 +42,8 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
+    // src/main.ts owns shutdown (HTTP first, then pools and the database).
+    stopOnTerminationSignals: false,
     introspection: !config.isProduction,
     validationRules: [depthLimit(config.maxQueryDepth)],
     includeStacktraceInErrorResponses: false,

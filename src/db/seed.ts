@@ -8,7 +8,7 @@ import { Store } from '../entities/store';
  */
 export async function seed(em: EntityManager): Promise<void> {
   await em.transactional(async (tx) => {
-    const store = await tx.findOneOrFail(Store, {}, { populate: ['currencies'] });
+    const [store] = await tx.find(Store, {}, { populate: ['currencies'], orderBy: { createdAt: 'asc' }, limit: 1 });
     store.name = 'Aegis Demo Store';
     for (const code of ['usd', 'eur', 'gbp']) {
       if (!store.currencies.getItems().some((c) => c.code === code)) store.currencies.add(tx.getReference(Currency, code));

@@ -37,13 +37,17 @@ export async function findPage<T extends object>(
   const withDeleted = JSON.stringify(where).includes('"deletedAt"');
   const [items, count] = await ctx.em.findAndCount(entity, { $and: conditions } as FilterQuery<T>, {
     ...(options as object),
-    // The primary key breaks ties, so pages never overlap or skip rows.
-    orderBy: { ...parseOrder(args.order, spec), [primaryKeyOf(ctx, entity)]: 'asc' } as any,
+    orderBy: withTieBreak(parseOrder(args.order, spec), primaryKeyOf(ctx, entity)) as any,
     offset: args.offset,
     limit: args.limit,
     filters: withDeleted ? { softDelete: false } : undefined,
   } as any);
   return { items: items as T[], count, offset: args.offset, limit: args.limit };
+}
+
+/** The primary key breaks ties, so pages never overlap or skip rows. */
+function withTieBreak(order: Record<string, 'asc' | 'desc'>, pk: string): Record<string, 'asc' | 'desc'> {
+  return pk in order ? order : { ...order, [pk]: 'asc' };
 }
 
 function primaryKeyOf(ctx: Context, entity: EntityName<any>): string {
