@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { Currency } from './currencies';
 import { Region } from './regions';
+import { PriceList } from './price-lists';
 import { Product, ProductOptionValue } from './products';
 
 /** Unique among live variants only, so a deleted variant's codes are free again. */
@@ -132,6 +133,15 @@ export class MoneyAmount extends SoftDeletable {
 
   @ManyToOne(() => Region, { fieldName: 'region_id', nullable: true, index: true })
   region?: Rel<Region> | null = null;
+
+  /** Set when the price belongs to a price list rather than being the variant's own price. */
+  @ManyToOne(() => PriceList, { fieldName: 'price_list_id', nullable: true, index: true, deleteRule: 'cascade' })
+  priceList?: Rel<PriceList> | null = null;
+
+  @Field(() => String, { nullable: true })
+  get priceListId(): Opt<string> | null {
+    return this.priceList?.id ?? null;
+  }
 
   @ManyToOne(() => ProductVariant, { fieldName: 'variant_id', nullable: true, index: true })
   variant?: Rel<ProductVariant> | null = null;
