@@ -4,7 +4,7 @@ import { SalesChannel } from '../src/entities/sales-channels';
 import { Store } from '../src/entities/store';
 import * as channels from '../src/services/sales-channels';
 import { DeleteResponse } from '../schema/common';
-import { CreateSalesChannelInput, SalesChannelList, SalesChannelListArgs, UpdateSalesChannelInput } from '../schema/sales-channels';
+import { CreateSalesChannelInput, ProductRefsArgs, SalesChannelList, SalesChannelListArgs, UpdateSalesChannelInput } from '../schema/sales-channels';
 
 @Resolver(() => SalesChannel)
 export class SalesChannelsResolver {
@@ -26,6 +26,16 @@ export class SalesChannelsResolver {
   @Mutation(() => SalesChannel)
   updateSalesChannel(@Arg('id') id: string, @Arg('input') input: UpdateSalesChannelInput, @Ctx() ctx: Context) {
     return channels.updateSalesChannel(ctx, id, input);
+  }
+
+  @Mutation(() => SalesChannel, { description: 'Makes the products available in the channel.' })
+  addProductsToSalesChannel(@Args() { id, productIds }: ProductRefsArgs, @Ctx() ctx: Context) {
+    return channels.addProductsToSalesChannel(ctx, id, productIds);
+  }
+
+  @Mutation(() => SalesChannel)
+  removeProductsFromSalesChannel(@Args() { id, productIds }: ProductRefsArgs, @Ctx() ctx: Context) {
+    return channels.removeProductsFromSalesChannel(ctx, id, productIds);
   }
 
   @Mutation(() => DeleteResponse)

@@ -1,6 +1,7 @@
 import { startApp, TestApp, errorType } from './helpers';
 import { SalesChannel } from '../src/entities/sales-channels';
 import { Store } from '../src/entities/store';
+import { Product } from '../src/entities/products';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -106,6 +107,8 @@ describe('REST /admin/sales-channels', () => {
     expect(page.body.sales_channels.map((c: any) => c.name)).toEqual(['Mobile']);
     const fields = await t.http.get('/admin/sales-channels?fields=name').set(t.auth);
     expect(Object.keys(fields.body.sales_channels[0]).sort()).toEqual(['created_at', 'id', 'name']);
+    const small = await t.countQueries(() => t.http.get('/admin/sales-channels?limit=2').set(t.auth));
+    expect(await t.countQueries(() => t.http.get('/admin/sales-channels?limit=20').set(t.auth))).toBe(small);
     expect((await t.http.get('/admin/sales-channels?foo=1').set(t.auth)).status).toBe(400);
     expect((await t.http.get('/admin/sales-channels?order=secret').set(t.auth)).status).toBe(400);
   });
@@ -174,5 +177,81 @@ describe('GraphQL sales channels', () => {
     expect(errorType(await t.gql('{ salesChannels { count } }', {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql('mutation { createSalesChannel(input: { name: "x" }) { id } }', {}, {}))).toBe('unauthorized');
     expect(await countChannels()).toBe(before);
+  });
+});
+
+describe('products in a sales channel (batch)', () => {
+  let channelId: string;
+  let productIds: string[];
+  const channelsOf = async (productId: string) =>
+    (await t.em().findOneOrFail(Product, productId, { populate: ['salesChannels'] as any })).salesChannels.getItems().map((c) => c.id).sort();
+
+  beforeAll(async () => {
+    const em = t.em();
+    const products = ['Shirt', 'Pants', 'Hat'].map((title) => em.create(Product, { title }));
+    await em.flush();
+    productIds = products.map((p) => p.id);
+    channelId = (await t.http.post('/admin/sales-channels').set(t.auth).send({ name: 'Batch' })).body.sales_channel.id;
+  });
+
+  it('adds products through REST; adding one already there is harmless', async () => {
+    const res = await t.http.post(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[0] }, { id: productIds[1] }] });
+    expect(res.status).toBe(200);
+    expect(res.body.sales_channel).toMatchObject({ id: channelId, name: 'Batch' });
+    expect(await channelsOf(productIds[0])).toEqual([channelId]);
+    expect(await channelsOf(productIds[1])).toEqual([channelId]);
+    const again = await t.http.post(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[0] }] });
+    expect(again.status).toBe(200);
+    expect(await channelsOf(productIds[0])).toEqual([channelId]);
+  });
+
+  it('refuses unknown products, bad bodies and unknown channels, writing nothing', async () => {
+    const unknown = await t.http.post(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[2] }, { id: 'prod_missing' }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual({ type: 'invalid_data', message: 'Products prod_missing do not exist' });
+    expect(await channelsOf(productIds[2])).toEqual([]);
+    for (const body of [{}, { product_ids: [] }, { product_ids: [productIds[2]] }, { product_ids: [{}] }, { product_ids: [{ id: productIds[2] }], x: 1 }]) {
+      const res = await t.http.post(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.type).toBe('invalid_data');
+    }
+    expect(await channelsOf(productIds[2])).toEqual([]);
+    const missing = await t.http.post('/admin/sales-channels/sc_missing/products/batch').set(t.auth).send({ product_ids: [{ id: productIds[2] }] });
+    expect(missing.status).toBe(404);
+    expect((await t.http.delete('/admin/sales-channels/sc_missing/products/batch').set(t.auth).send({ product_ids: [{ id: productIds[0] }] })).status).toBe(404);
+    expect((await t.http.delete(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [{ id: 'prod_missing' }] })).status).toBe(400);
+    expect(await channelsOf(productIds[2])).toEqual([]);
+    expect(await channelsOf(productIds[0])).toEqual([channelId]);
+  });
+
+  it('removes products through REST', async () => {
+    const res = await t.http.delete(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[0] }, { id: productIds[2] }] });
+    expect(res.status).toBe(200);
+    expect(res.body.sales_channel.id).toBe(channelId);
+    expect(await channelsOf(productIds[0])).toEqual([]);
+    expect(await channelsOf(productIds[1])).toEqual([channelId]);
+  });
+
+  it('adds and removes through GraphQL, with Medusa error types', async () => {
+    const add = await t.gql('mutation($id: String!, $p: [ProductRef!]!) { addProductsToSalesChannel(id: $id, productIds: $p) { id } }', { id: channelId, p: [{ id: productIds[2] }] });
+    expect(add.data.addProductsToSalesChannel.id).toBe(channelId);
+    expect(await channelsOf(productIds[2])).toEqual([channelId]);
+    const remove = await t.gql('mutation($id: String!, $p: [ProductRef!]!) { removeProductsFromSalesChannel(id: $id, productIds: $p) { id } }', { id: channelId, p: [{ id: productIds[2] }] });
+    expect(remove.errors).toBeUndefined();
+    expect(await channelsOf(productIds[2])).toEqual([]);
+    expect(errorType(await t.gql('mutation($p: [ProductRef!]!) { addProductsToSalesChannel(id: "sc_missing", productIds: $p) { id } }', { p: [{ id: productIds[2] }] }))).toBe('not_found');
+    expect(errorType(await t.gql('mutation($id: String!) { addProductsToSalesChannel(id: $id, productIds: [{ id: "prod_missing" }]) { id } }', { id: channelId }))).toBe('invalid_data');
+    expect(errorType(await t.gql('mutation($id: String!) { addProductsToSalesChannel(id: $id, productIds: []) { id } }', { id: channelId }))).toBe('invalid_data');
+    expect(errorType(await t.gql('mutation($id: String!, $p: [ProductRef!]!) { addProductsToSalesChannel(id: $id, productIds: $p) { id } }', { id: channelId, p: [{ id: productIds[2] }] }, {}))).toBe('unauthorized');
+    expect(await channelsOf(productIds[2])).toEqual([]);
+  });
+
+  it('answers 401 text/plain without credentials', async () => {
+    for (const method of ['post', 'delete'] as const) {
+      const res = await t.http[method](`/admin/sales-channels/${channelId}/products/batch`).send({ product_ids: [{ id: productIds[2] }] });
+      expect(res.status).toBe(401);
+      expect(res.text).toBe('Unauthorized');
+    }
+    expect(await channelsOf(productIds[2])).toEqual([]);
   });
 });
