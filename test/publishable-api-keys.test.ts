@@ -91,6 +91,17 @@ describe('REST /admin/publishable-api-keys', () => {
     expect(await linkedChannels(keyId)).toEqual([webId]);
     expect((await t.http.delete(`${BASE}/${keyId}/sales-channels/batch`).set(t.auth).send({})).status).toBe(400);
 
+    // A deleted sales channel is neither listed nor linkable.
+    const em = t.em();
+    const gone = em.create(SalesChannel, { name: 'Gone' });
+    await em.flush();
+    await t.http.post(`${BASE}/${keyId}/sales-channels/batch`).set(t.auth).send({ sales_channel_ids: [{ id: gone.id }] });
+    await em.nativeUpdate(SalesChannel, { id: gone.id }, { deletedAt: new Date() });
+    const listed = await t.http.get(`${BASE}/${keyId}/sales-channels`).set(t.auth);
+    expect(listed.body.sales_channels.map((c: any) => c.id)).toEqual([webId]);
+    expect((await t.http.post(`${BASE}/${keyId}/sales-channels/batch`).set(t.auth).send({ sales_channel_ids: [{ id: gone.id }] })).status).toBe(400);
+    await t.http.delete(`${BASE}/${keyId}/sales-channels/batch`).set(t.auth).send({ sales_channel_ids: [{ id: gone.id }] });
+
     for (const [method, path] of [['get', `${BASE}/pk_missing/sales-channels`], ['post', `${BASE}/pk_missing/sales-channels/batch`], ['delete', `${BASE}/pk_missing/sales-channels/batch`]] as const) {
       const res = await (t.http as any)[method](path).set(t.auth).send(method === 'get' ? undefined : { sales_channel_ids: [{ id: webId }] });
       expect(res.status).toBe(404);
