@@ -24,6 +24,10 @@ registerEnumType(ShippingOptionRequirementType, { name: 'ShippingOptionRequireme
 @ObjectType({ description: 'A way to ship (or return) the products of a profile in a region, through a fulfillment provider.' })
 @Entity({ tableName: 'shipping_option' })
 @Index({ properties: ['createdAt'] })
+@Index({ properties: ['updatedAt'] })
+@Index({ properties: ['deletedAt'] })
+@Index({ properties: ['name'] })
+@Index({ properties: ['amount'] })
 export class ShippingOption extends SoftDeletable {
   static idPrefix = 'so';
 
