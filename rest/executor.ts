@@ -31,6 +31,10 @@ export interface Route {
   status?: number;
   /** Path param name → argument name, when the camelCase rule does not fit. */
   params?: Record<string, string>;
+  /** Relations added when a query parameter is `true` (`{include_descendants_tree: ['descendants']}`). */
+  relationsWhen?: Record<string, string[]>;
+  /** Rewrites the operation's result before the envelope, given the query string (e.g. nests a flat tree). */
+  reshape?: (result: any, query: Record<string, unknown>) => unknown;
 }
 
 export type Execute = (query: string, variables: Record<string, unknown>, ctx: Context) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
@@ -91,14 +95,21 @@ async function runRoute(c: Compiled, req: Request, res: Response, execute: Execu
   let variables: Record<string, unknown>;
   try {
     variables = variablesFor(c, req);
-    document = documentFor(c, variables, str(req.query.expand), str(req.query.fields));
+    document = documentFor(c, variables, expandOf(c.route, req), str(req.query.fields));
   } catch (err) {
     if (err instanceof AppError) return sendError(res, { message: err.message, extensions: err.extensions });
     throw err;
   }
   const result = await execute(document, variables, ctx);
   if (result.errors?.length) return sendError(res, result.errors[0]);
-  sendResult(c.route, result.data?.result, res);
+  const data = c.route.reshape ? c.route.reshape(result.data?.result, req.query) : result.data?.result;
+  sendResult(c.route, data, res);
+}
+
+/** The client's `expand` plus the route's relations for the query parameters that are `true`. */
+function expandOf(route: Route, req: Request): string | undefined {
+  const extra = Object.entries(route.relationsWhen ?? {}).filter(([param]) => req.query[param] === 'true').flatMap(([, rels]) => rels);
+  return [str(req.query.expand), ...extra].filter(Boolean).join(',') || undefined;
 }
 
 function str(value: unknown): string | undefined {
@@ -168,7 +179,8 @@ export function variablesFor(c: Compiled, req: Request): Record<string, unknown>
     }
   }
 
-  if (c.route.method === 'POST') {
+  // DELETE reads a body too: Medusa's batch removals (`DELETE .../batch`) carry their ids in it.
+  if (c.route.method !== 'GET') {
     const body = req.body ?? {};
     if (typeof body !== 'object' || Array.isArray(body)) throw invalid('The request body must be a JSON object');
     const input = args.get('input');
@@ -207,6 +219,8 @@ export function coerceQuery(value: unknown, type: GraphQLInputType, key: string)
     }
     return out;
   }
+  // A scalar that parses query objects itself (opt-in: `extensions.queryObject`, e.g. a number or a range) gets the raw value.
+  if (isScalarType(type) && type.extensions?.queryObject) return value;
   if (typeof value !== 'string') throw invalid(`${key} must be a single value`);
   if (isScalarType(type)) {
     if (type.name === 'Int' || type.name === 'Float') {

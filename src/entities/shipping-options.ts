@@ -1,9 +1,10 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, Property, Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { ShippingProfile } from './shipping-profiles';
 import { FulfillmentProvider } from './store';
+import { Region } from './regions';
 
 export enum ShippingOptionPriceType {
   flat_rate = 'flat_rate',
@@ -23,6 +24,10 @@ registerEnumType(ShippingOptionRequirementType, { name: 'ShippingOptionRequireme
 @ObjectType({ description: 'A way to ship (or return) the products of a profile in a region, through a fulfillment provider.' })
 @Entity({ tableName: 'shipping_option' })
 @Index({ properties: ['createdAt'] })
+@Index({ properties: ['updatedAt'] })
+@Index({ properties: ['deletedAt'] })
+@Index({ properties: ['name'] })
+@Index({ properties: ['amount'] })
 export class ShippingOption extends SoftDeletable {
   static idPrefix = 'so';
 
@@ -30,18 +35,22 @@ export class ShippingOption extends SoftDeletable {
   @Property({ type: 'string' })
   name!: string;
 
-  @Field()
   @Index()
-  @Property({ type: 'string', columnType: 'varchar(64)' })
-  regionId!: string;
+  @ManyToOne(() => Region, { fieldName: 'region_id' })
+  region!: Rel<Region>;
+
+  // The foreign keys themselves, read from the (possibly unloaded) references: no query needed.
+  @Field(() => String)
+  get regionId(): Opt<string> {
+    return this.region.id;
+  }
 
   @Index()
   @ManyToOne(() => ShippingProfile, { fieldName: 'profile_id' })
   profile!: Rel<ShippingProfile>;
 
-  // The foreign key itself, read from the (possibly unloaded) reference: no query needed.
-  @Field()
-  get profileId(): string {
+  @Field(() => String)
+  get profileId(): Opt<string> {
     return this.profile.id;
   }
 
@@ -49,8 +58,8 @@ export class ShippingOption extends SoftDeletable {
   @ManyToOne(() => FulfillmentProvider, { fieldName: 'provider_id' })
   provider!: Rel<FulfillmentProvider>;
 
-  @Field()
-  get providerId(): string {
+  @Field(() => String)
+  get providerId(): Opt<string> {
     return this.provider.id;
   }
 
@@ -96,8 +105,8 @@ export class ShippingOptionRequirement extends SoftDeletable {
   @ManyToOne(() => ShippingOption, { fieldName: 'shipping_option_id' })
   shippingOption!: Rel<ShippingOption>;
 
-  @Field()
-  get shippingOptionId(): string {
+  @Field(() => String)
+  get shippingOptionId(): Opt<string> {
     return this.shippingOption.id;
   }
 

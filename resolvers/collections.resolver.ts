@@ -1,0 +1,36 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../src/context';
+import { ProductCollection } from '../src/entities/collections';
+import * as collections from '../src/services/collections';
+import { DeleteResponse } from '../schema/common';
+import {
+  CreateProductCollectionInput, ProductCollectionList, ProductCollectionListArgs, UpdateProductCollectionInput,
+} from '../schema/collections';
+
+@Resolver(() => ProductCollection)
+export class ProductCollectionsResolver {
+  @Query(() => ProductCollectionList, { description: 'Product collections, filtered and paged.' })
+  productCollections(@Args() { filter, ...page }: ProductCollectionListArgs, @Ctx() ctx: Context) {
+    return collections.listCollections(ctx, filter, page);
+  }
+
+  @Query(() => ProductCollection)
+  productCollection(@Arg('id') id: string, @Ctx() ctx: Context) {
+    return collections.retrieveCollection(ctx, id);
+  }
+
+  @Mutation(() => ProductCollection)
+  createProductCollection(@Arg('input') input: CreateProductCollectionInput, @Ctx() ctx: Context) {
+    return collections.createCollection(ctx, input);
+  }
+
+  @Mutation(() => ProductCollection)
+  updateProductCollection(@Arg('id') id: string, @Arg('input') input: UpdateProductCollectionInput, @Ctx() ctx: Context) {
+    return collections.updateCollection(ctx, id, input);
+  }
+
+  @Mutation(() => DeleteResponse)
+  deleteProductCollection(@Arg('id') id: string, @Ctx() ctx: Context) {
+    return collections.deleteCollection(ctx, id);
+  }
+}

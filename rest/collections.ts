@@ -1,0 +1,11 @@
+import type { Route } from './executor';
+
+const RELATIONS: string[] = [];
+
+export const routes: Route[] = [
+  { method: 'GET', path: '/admin/collections', operation: 'productCollections', envelope: { list: 'collections' } },
+  { method: 'POST', path: '/admin/collections', operation: 'createProductCollection', envelope: { one: 'collection' }, relations: RELATIONS },
+  { method: 'GET', path: '/admin/collections/:id', operation: 'productCollection', envelope: { one: 'collection' }, relations: RELATIONS },
+  { method: 'POST', path: '/admin/collections/:id', operation: 'updateProductCollection', envelope: { one: 'collection' }, relations: RELATIONS },
+  { method: 'DELETE', path: '/admin/collections/:id', operation: 'deleteProductCollection', envelope: 'raw' },
+];

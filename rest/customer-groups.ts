@@ -1,0 +1,12 @@
+import type { Route } from './executor';
+
+export const routes: Route[] = [
+  { method: 'GET', path: '/admin/customer-groups', operation: 'customerGroups', envelope: { list: 'customer_groups' } },
+  { method: 'POST', path: '/admin/customer-groups', operation: 'createCustomerGroup', envelope: { one: 'customer_group' } },
+  { method: 'GET', path: '/admin/customer-groups/:id', operation: 'customerGroup', envelope: { one: 'customer_group' } },
+  { method: 'POST', path: '/admin/customer-groups/:id', operation: 'updateCustomerGroup', envelope: { one: 'customer_group' } },
+  { method: 'DELETE', path: '/admin/customer-groups/:id', operation: 'deleteCustomerGroup', envelope: 'raw' },
+  { method: 'GET', path: '/admin/customer-groups/:id/customers', operation: 'customerGroupCustomers', envelope: { list: 'customers' } },
+  { method: 'POST', path: '/admin/customer-groups/:id/customers/batch', operation: 'addCustomerGroupCustomers', envelope: { one: 'customer_group' } },
+  { method: 'DELETE', path: '/admin/customer-groups/:id/customers/batch', operation: 'removeCustomerGroupCustomers', envelope: { one: 'customer_group' } },
+];

@@ -1,0 +1,50 @@
+import { ArgsType, Field, InputType } from 'type-graphql';
+import { ArrayNotEmpty, IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { DateRange, ListArgs } from './common';
+import { CustomerFilter } from './customers';
+import { CustomerGroup } from '../src/entities/customer-groups';
+import { PageOf } from './common';
+
+@InputType()
+export class CustomerGroupFilter {
+  @Field(() => [String], { nullable: true }) id?: string[];
+  @Field(() => [String], { nullable: true, description: 'Groups with any of these exact names.' }) name?: string[];
+  @Field(() => DateRange, { nullable: true }) createdAt?: DateRange;
+  @Field(() => DateRange, { nullable: true }) updatedAt?: DateRange;
+}
+
+@ArgsType()
+export class CustomerGroupListArgs extends ListArgs(10) {
+  @Field(() => CustomerGroupFilter, { nullable: true }) filter?: CustomerGroupFilter;
+}
+
+export const CustomerGroupList = PageOf(CustomerGroup);
+
+@ArgsType()
+export class CustomerGroupCustomersArgs extends ListArgs(50) {
+  @Field() id!: string;
+  @Field(() => CustomerFilter, { nullable: true }) filter?: CustomerFilter;
+}
+
+@InputType()
+export class CreateCustomerGroupInput {
+  @Field() @IsNotEmpty() name!: string;
+  @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
+}
+
+@InputType()
+export class UpdateCustomerGroupInput {
+  @Field({ nullable: true }) @IsOptional() @IsNotEmpty() name?: string;
+  @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
+}
+
+@InputType({ description: 'A reference to a customer by id.' })
+export class CustomerIdInput {
+  @Field() @IsNotEmpty() id!: string;
+}
+
+@InputType()
+export class CustomerGroupCustomersInput {
+  @Field(() => [CustomerIdInput]) @ArrayNotEmpty() @ValidateNested({ each: true }) customerIds!: CustomerIdInput[];
+}

@@ -1,0 +1,213 @@
+import { Collection, Entity, Opt, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MetadataField, Metadata, SoftDeletable } from './base';
+import { ProductTag } from './product-tags';
+import { ProductCollection } from './collections';
+import { ProductCategory } from './categories';
+import { SalesChannel } from './sales-channels';
+import { ShippingProfile } from './shipping-profiles';
+import { ProductType } from './product-types';
+import type { ProductVariant } from './variants';
+
+export enum ProductStatus {
+  draft = 'draft',
+  proposed = 'proposed',
+  published = 'published',
+  rejected = 'rejected',
+}
+registerEnumType(ProductStatus, { name: 'ProductStatus' });
+
+@ObjectType({ description: 'A product image: a URL that products link to.' })
+@Entity({ tableName: 'image' })
+export class Image extends SoftDeletable {
+  static idPrefix = 'img';
+
+  @Field()
+  @Property({ type: 'text' })
+  url!: string;
+
+  @MetadataField()
+  metadata?: Metadata = null;
+}
+
+@ObjectType({ description: 'A product for sale: its catalogue data, options and variants.' })
+@Entity({ tableName: 'product' })
+// Handles are unique among live products only: a deleted product's handle is free again.
+@Index({ name: 'product_handle_unique', expression: 'create unique index "product_handle_unique" on "product" ("handle") where "deleted_at" is null' })
+@Index({ properties: ['createdAt'] })
+@Index({ properties: ['updatedAt'] })
+@Index({ properties: ['deletedAt'] })
+@Index({ properties: ['title'] })
+@Index({ properties: ['status'] })
+@Index({ properties: ['isGiftcard'] })
+export class Product extends SoftDeletable {
+  static idPrefix = 'prod';
+
+  @Field()
+  @Property({ type: 'string' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  subtitle?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  handle?: string | null = null;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  isGiftcard: Opt<boolean> = false;
+
+  @Field(() => ProductStatus)
+  @Enum({ items: () => ProductStatus, default: ProductStatus.draft })
+  status: Opt<ProductStatus> = ProductStatus.draft;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  thumbnail?: string | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  weight?: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  length?: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  height?: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  width?: number | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  hsCode?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  originCountry?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  midCode?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  material?: string | null = null;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: true })
+  discountable: Opt<boolean> = true;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  externalId?: string | null = null;
+
+  @MetadataField()
+  metadata?: Metadata = null;
+
+  @ManyToOne(() => ProductType, { nullable: true, fieldName: 'type_id', index: true })
+  type?: Rel<ProductType> | null = null;
+
+  @ManyToOne(() => ProductCollection, { nullable: true, fieldName: 'collection_id', index: true })
+  collection?: Rel<ProductCollection> | null = null;
+
+  // Medusa v1 keeps a single profile per product (`profile_id`); `profiles` lists it as an array.
+  @ManyToOne(() => ShippingProfile, { nullable: true, fieldName: 'profile_id', index: true })
+  profile?: Rel<ShippingProfile> | null = null;
+
+  @ManyToMany({ entity: () => ProductCategory, pivotTable: 'product_category_product', joinColumn: 'product_id', inverseJoinColumn: 'product_category_id' })
+  categories = new Collection<ProductCategory>(this);
+
+  @ManyToMany({ entity: () => SalesChannel, pivotTable: 'product_sales_channel', joinColumn: 'product_id', inverseJoinColumn: 'sales_channel_id' })
+  salesChannels = new Collection<SalesChannel>(this);
+
+  @ManyToMany({ entity: () => ProductTag, pivotTable: 'product_tags', joinColumn: 'product_id', inverseJoinColumn: 'product_tag_id' })
+  tags = new Collection<ProductTag>(this);
+
+  @ManyToMany({ entity: () => Image, pivotTable: 'product_images', joinColumn: 'product_id', inverseJoinColumn: 'image_id' })
+  images = new Collection<Image>(this);
+
+  @OneToMany(() => ProductOption, (o) => o.product)
+  options = new Collection<ProductOption>(this);
+
+  @OneToMany('ProductVariant', 'product')
+  variants = new Collection<ProductVariant>(this);
+
+  // Foreign keys read from the (possibly unloaded) references: no query needed.
+  @Field(() => String, { nullable: true })
+  get typeId(): Opt<string> | null {
+    return this.type?.id ?? null;
+  }
+
+  @Field(() => String, { nullable: true })
+  get collectionId(): Opt<string> | null {
+    return this.collection?.id ?? null;
+  }
+
+  @Field(() => String, { nullable: true })
+  get profileId(): Opt<string> | null {
+    return this.profile?.id ?? null;
+  }
+}
+
+@ObjectType({ description: 'An option of a product (Size, Color); each variant has one value for it.' })
+@Entity({ tableName: 'product_option' })
+export class ProductOption extends SoftDeletable {
+  static idPrefix = 'opt';
+
+  @Field()
+  @Property({ type: 'string' })
+  title!: string;
+
+  @ManyToOne(() => Product, { fieldName: 'product_id', index: true })
+  product!: Rel<Product>;
+
+  @OneToMany(() => ProductOptionValue, (v) => v.option)
+  values = new Collection<ProductOptionValue>(this);
+
+  @MetadataField()
+  metadata?: Metadata = null;
+
+  @Field(() => String)
+  get productId(): Opt<string> {
+    return this.product.id;
+  }
+}
+
+@ObjectType({ description: 'The value a variant has for one option of its product.' })
+@Entity({ tableName: 'product_option_value' })
+export class ProductOptionValue extends SoftDeletable {
+  static idPrefix = 'optval';
+
+  @Field()
+  @Property({ type: 'string' })
+  value!: string;
+
+  @ManyToOne(() => ProductOption, { fieldName: 'option_id', index: true })
+  option!: Rel<ProductOption>;
+
+  @ManyToOne('ProductVariant', { fieldName: 'variant_id', index: true })
+  variant!: Rel<ProductVariant>;
+
+  @MetadataField()
+  metadata?: Metadata = null;
+
+  @Field(() => String)
+  get optionId(): Opt<string> {
+    return this.option.id;
+  }
+
+  @Field(() => String)
+  get variantId(): Opt<string> {
+    return this.variant.id;
+  }
+}

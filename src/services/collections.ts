@@ -1,0 +1,81 @@
+import type { Context } from '../context';
+import { ProductCollection } from '../entities/collections';
+import { notFound } from '../lib/errors';
+import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import { mergeMetadata } from '../lib/metadata';
+import { DeleteResponse } from '../../schema/common';
+import type {
+  CreateProductCollectionInput, ProductCollectionFilter, RemovedCollectionProducts, UpdateProductCollectionInput,
+} from '../../schema/collections';
+
+const LIST: ListSpec = {
+  orderable: ['title', 'handle', 'createdAt', 'updatedAt', 'deletedAt'],
+  searchable: ['title', 'handle'],
+};
+
+/**
+ * Medusa's handles come from lodash's kebabCase: words (split at anything that is not a letter
+ * or digit, and at lower→upper case changes) lower-cased and joined with dashes.
+ */
+export function kebabCase(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase())
+    .join('-');
+}
+
+export async function listCollections(ctx: Context, filter: ProductCollectionFilter | undefined, args: PageArgs) {
+  const where = whereOf(filter, ['discountConditionId']);
+  if (filter?.discountConditionId) where.id = { $in: await collectionIdsOfCondition(ctx, filter.discountConditionId) };
+  return findPage(ctx, ProductCollection, where, args, LIST);
+}
+
+/** The collections a discount condition names (its link table belongs to the discounts domain). */
+async function collectionIdsOfCondition(ctx: Context, conditionId: string): Promise<string[]> {
+  const rows: { product_collection_id: string }[] = await ctx.em.execute(
+    'select product_collection_id from discount_condition_product_collection where condition_id = ?',
+    [conditionId],
+  );
+  return rows.map((r) => r.product_collection_id);
+}
+
+export async function retrieveCollection(ctx: Context, id: string): Promise<ProductCollection> {
+  const collection = await ctx.em.findOne(ProductCollection, { id });
+  if (!collection) throw notFound('Product collection', id);
+  return collection;
+}
+
+/** The handle is made from the title when absent; a taken handle is a duplicate_error (422). */
+export async function createCollection(ctx: Context, input: CreateProductCollectionInput): Promise<ProductCollection> {
+  const collection = ctx.em.create(ProductCollection, {
+    title: input.title,
+    handle: input.handle ?? kebabCase(input.title),
+    metadata: mergeMetadata(null, input.metadata ?? undefined),
+  });
+  await ctx.em.flush();
+  ctx.events.emit('product-collection.created', { id: collection.id });
+  return collection;
+}
+
+export async function updateCollection(ctx: Context, id: string, input: UpdateProductCollectionInput): Promise<ProductCollection> {
+  const collection = await retrieveCollection(ctx, id);
+  if (input.title) collection.title = input.title;
+  if (input.handle) collection.handle = input.handle;
+  if (input.metadata !== undefined) collection.metadata = mergeMetadata(collection.metadata, input.metadata);
+  await ctx.em.flush();
+  ctx.events.emit('product-collection.updated', { id });
+  return collection;
+}
+
+/** Soft delete, as Medusa: the handle becomes free again. */
+export async function deleteCollection(ctx: Context, id: string): Promise<DeleteResponse> {
+  const collection = await retrieveCollection(ctx, id);
+  collection.deletedAt = new Date();
+  await ctx.em.flush();
+  ctx.events.emit('product-collection.deleted', { id });
+  return DeleteResponse.of(id, 'product-collection');
+}
+
+export type { RemovedCollectionProducts };

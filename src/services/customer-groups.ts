@@ -1,0 +1,83 @@
+import type { Context } from '../context';
+import { Customer } from '../entities/customers';
+import { CustomerGroup, CustomerGroupCustomer } from '../entities/customer-groups';
+import { duplicate, notFound } from '../lib/errors';
+import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import { mergeMetadata } from '../lib/metadata';
+import { DeleteResponse } from '../../schema/common';
+import type { CustomerFilter } from '../../schema/customers';
+import type { CreateCustomerGroupInput, CustomerGroupFilter, UpdateCustomerGroupInput } from '../../schema/customer-groups';
+import { listCustomers } from './customers';
+
+const LIST: ListSpec = {
+  orderable: ['name', 'createdAt', 'updatedAt'],
+  searchable: ['name'],
+};
+
+export function listCustomerGroups(ctx: Context, filter: CustomerGroupFilter | undefined, args: PageArgs) {
+  return findPage(ctx, CustomerGroup, whereOf(filter), args, LIST);
+}
+
+export async function retrieveCustomerGroup(ctx: Context, id: string): Promise<CustomerGroup> {
+  const group = await ctx.em.findOne(CustomerGroup, { id });
+  if (!group) throw notFound('CustomerGroup', id);
+  return group;
+}
+
+/** Names are unique among live groups; the unique index settles races with the same answer. */
+async function assertNameFree(ctx: Context, name: string, exceptId?: string): Promise<void> {
+  const where = exceptId ? { name, id: { $ne: exceptId } } : { name };
+  if (await ctx.em.count(CustomerGroup, where)) throw duplicate(`Customer group with name ${name} already exists.`);
+}
+
+export async function createCustomerGroup(ctx: Context, input: CreateCustomerGroupInput): Promise<CustomerGroup> {
+  await assertNameFree(ctx, input.name);
+  const group = ctx.em.create(CustomerGroup, { name: input.name, metadata: mergeMetadata(null, input.metadata) });
+  await ctx.em.flush();
+  return group;
+}
+
+export async function updateCustomerGroup(ctx: Context, id: string, input: UpdateCustomerGroupInput): Promise<CustomerGroup> {
+  const group = await retrieveCustomerGroup(ctx, id);
+  if (input.name !== undefined && input.name !== group.name) {
+    await assertNameFree(ctx, input.name, id);
+    group.name = input.name;
+  }
+  if (input.metadata !== undefined) group.metadata = mergeMetadata(group.metadata, input.metadata);
+  await ctx.em.flush();
+  return group;
+}
+
+/** Soft delete; the group's customer links go with it, so customers no longer show the group. */
+export async function deleteCustomerGroup(ctx: Context, id: string): Promise<DeleteResponse> {
+  const group = await retrieveCustomerGroup(ctx, id);
+  group.deletedAt = new Date();
+  await ctx.em.nativeDelete(CustomerGroupCustomer, { customerGroup: id });
+  await ctx.em.flush();
+  return DeleteResponse.of(id, 'customer_group');
+}
+
+/** The customers of a group, with the filters of the customer list. */
+export async function listGroupCustomers(ctx: Context, id: string, filter: CustomerFilter | undefined, args: PageArgs) {
+  await retrieveCustomerGroup(ctx, id);
+  return listCustomers(ctx, filter, args, id);
+}
+
+/** Adds customers to the group; customers already in it stay as they are. Every customer must exist. */
+export async function addGroupCustomers(ctx: Context, id: string, customerIds: string[]): Promise<CustomerGroup> {
+  const group = await retrieveCustomerGroup(ctx, id);
+  const ids = [...new Set(customerIds)];
+  const found = await ctx.em.find(Customer, { id: { $in: ids } }, { fields: ['id'] });
+  const missing = ids.filter((cid) => !found.some((c) => c.id === cid));
+  if (missing.length) throw notFound('Customer', missing.join(', '));
+  const qb = ctx.em.createQueryBuilder(CustomerGroupCustomer).insert(ids.map((cid) => ({ customerGroup: id, customer: cid })));
+  await qb.onConflict(['customer', 'customerGroup']).ignore().execute();
+  return group;
+}
+
+/** Removes customers from the group; ids that are not in it are ignored. */
+export async function removeGroupCustomers(ctx: Context, id: string, customerIds: string[]): Promise<CustomerGroup> {
+  const group = await retrieveCustomerGroup(ctx, id);
+  await ctx.em.nativeDelete(CustomerGroupCustomer, { customerGroup: id, customer: { $in: [...new Set(customerIds)] } });
+  return group;
+}

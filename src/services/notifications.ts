@@ -1,0 +1,86 @@
+import type { Context } from '../context';
+import type { DomainEvent, EventHandler, Subscriber } from '../lib/events';
+import { Notification, NotificationProvider } from '../entities/notifications';
+import { notFound } from '../lib/errors';
+import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import type { NotificationFilter, ResendNotificationInput } from '../../schema/notifications';
+
+/** The built-in provider: it records each notification instead of delivering it. */
+export const LOCAL_PROVIDER = 'local';
+
+/** Stored in place of a secret, so neither the database nor a response ever holds it. */
+export const REDACTED = '[redacted]';
+
+interface RecordedEvent {
+  /** Who the notification is for, read from the event's data. */
+  to: (data: Record<string, unknown>) => string;
+  /** Keys of the data that are secrets: a password-reset token would let anyone reset the password. */
+  secrets?: string[];
+}
+
+/**
+ * The events the built-in provider reacts to. Invite tokens are kept: admins already see them on
+ * the invite (to share the link). Gift cards have no recipient until orders exist, so their `to`
+ * is empty.
+ */
+const RECORDED: Record<string, RecordedEvent> = {
+  'invite.created': { to: (d) => String(d.user_email ?? '') },
+  'user.password_reset': { to: (d) => String(d.email ?? ''), secrets: ['token'] },
+  'gift_card.created': { to: (d) => String(d.email ?? '') },
+};
+
+/** Medusa's convention: the resource is named by the event's first part, its id is `data.id`. */
+function recordOf(event: DomainEvent, spec: RecordedEvent) {
+  const data = { ...event.data };
+  for (const key of spec.secrets ?? []) if (key in data) data[key] = REDACTED;
+  return {
+    eventName: event.name,
+    resourceType: event.name.split('.')[0],
+    resourceId: String(event.data.id ?? ''),
+    to: spec.to(event.data),
+    data,
+  };
+}
+
+/** Runs after the emitting transaction committed, on its own EntityManager. */
+const record: EventHandler = async (event, { orm }) => {
+  const em = orm.em.fork();
+  em.create(Notification, { ...recordOf(event, RECORDED[event.name]), provider: em.getReference(NotificationProvider, LOCAL_PROVIDER) });
+  await em.flush();
+};
+
+export const subscribers: Subscriber[] = Object.keys(RECORDED).map((event) => ({ event, handler: record }));
+
+const LIST: ListSpec = { orderable: ['createdAt'] };
+
+export function listNotifications(ctx: Context, filter: NotificationFilter | undefined, args: PageArgs) {
+  const where: Record<string, unknown> = whereOf(filter, ['includeResends']);
+  if (!filter?.includeResends) where.parentNotification = null;
+  return findPage(ctx, Notification, where, args, LIST);
+}
+
+export async function retrieveNotification(ctx: Context, id: string): Promise<Notification> {
+  const notification = await ctx.em.findOne(Notification, { id });
+  if (!notification) throw notFound('Notification', id);
+  return notification;
+}
+
+/**
+ * Sends the notification again (the built-in provider records it again), to `to` when given:
+ * a new notification whose parent is this one. Answers the original, as Medusa does.
+ */
+export async function resendNotification(ctx: Context, id: string, input: ResendNotificationInput = {}): Promise<Notification> {
+  const original = await retrieveNotification(ctx, id);
+  ctx.em.create(Notification, {
+    eventName: original.eventName,
+    resourceType: original.resourceType,
+    resourceId: original.resourceId,
+    customer: original.customer,
+    to: input.to ?? original.to,
+    data: original.data,
+    provider: original.provider,
+    parentNotification: original,
+  });
+  await ctx.em.flush();
+  return original;
+}

@@ -1,0 +1,244 @@
+import { startApp, TestApp, errorType } from './helpers';
+import { ProductCategory } from '../src/entities/categories';
+
+let t: TestApp;
+beforeAll(async () => { t = await startApp(); });
+afterAll(() => t.close());
+
+const post = (path: string, body: object) => t.http.post(path).set(t.auth).send(body);
+const create = async (body: object) => {
+  const res = await post('/admin/product-categories', body);
+  expect(res.status).toBe(200);
+  return res.body.product_category;
+};
+/** name → rank of the children of `parentId` (null: top level), as stored. */
+const ranks = async (parentId: string | null) => {
+  const rows = await t.em().find(ProductCategory, { parentCategory: parentId }, { orderBy: { rank: 'asc' } });
+  return rows.map((r) => [r.name, r.rank]);
+};
+const countCategories = () => t.em().count(ProductCategory, {});
+
+describe('REST /admin/product-categories', () => {
+  let men: any, women: any, shirts: any, pants: any, socks: any;
+
+  it('creates categories; the handle comes from the name; each new one goes last among its siblings', async () => {
+    men = await create({ name: 'Men Clothing', description: 'For men', is_active: true, metadata: { a: 1 } });
+    expect(men).toMatchObject({
+      name: 'Men Clothing', handle: 'men-clothing', description: 'For men', is_active: true, is_internal: false, rank: 0,
+      parent_category_id: null, parent_category: null, category_children: [], metadata: { a: 1 }, mpath: `${men.id}.`,
+    });
+    expect(men.id).toMatch(/^pcat_[0-9A-Z]{26}$/);
+    women = await create({ name: 'Women', handle: 'women', is_internal: true });
+    expect(women.rank).toBe(1);
+    shirts = await create({ name: 'Shirts', parent_category_id: men.id });
+    pants = await create({ name: 'Pants', parent_category_id: men.id });
+    socks = await create({ name: 'Socks', parent_category_id: men.id });
+    expect(shirts).toMatchObject({ rank: 0, parent_category_id: men.id, parent_category: { id: men.id, name: 'Men Clothing' }, mpath: `${men.id}.${shirts.id}.` });
+    expect([pants.rank, socks.rank]).toEqual([1, 2]);
+    expect(await ranks(men.id)).toEqual([['Shirts', 0], ['Pants', 1], ['Socks', 2]]);
+    const got = await t.http.get(`/admin/product-categories/${men.id}`).set(t.auth);
+    expect(got.body.product_category.category_children.map((c: any) => c.name)).toEqual(['Shirts', 'Pants', 'Socks']);
+    expect(t.events.some((e) => e.name === 'product-category.created' && e.data.id === men.id)).toBe(true);
+  });
+
+  it('refuses bad input (400), a taken handle (422) and an unknown parent (404), writing nothing', async () => {
+    const before = await countCategories();
+    for (const body of [{}, { name: '' }, { name: 'x', handle: '' }, { name: 'x', is_active: 'yes' }, { name: 'x', rank: 1 }, { name: 'x', foo: 1 }]) {
+      const res = await post('/admin/product-categories', body);
+      expect(res.status).toBe(400);
+      expect(res.body.type).toBe('invalid_data');
+    }
+    const dup = await post('/admin/product-categories', { name: 'Other', handle: 'women' });
+    expect(dup.status).toBe(422);
+    expect(dup.body).toMatchObject({ type: 'duplicate_error', message: 'Product category with handle women already exists.' });
+    const orphan = await post('/admin/product-categories', { name: 'Orphan', parent_category_id: 'pcat_missing' });
+    expect(orphan.status).toBe(404);
+    expect(orphan.body).toEqual({ type: 'not_found', message: 'ProductCategory with id: pcat_missing was not found' });
+    expect((await post(`/admin/product-categories/${men.id}`, { rank: -1 })).status).toBe(400);
+    expect((await post(`/admin/product-categories/${men.id}`, { name: '' })).status).toBe(400);
+    expect((await post(`/admin/product-categories/${men.id}`, { parent_category_id: shirts.id })).status).toBe(400);
+    expect((await post(`/admin/product-categories/${men.id}`, { parent_category_id: men.id })).status).toBe(400);
+    expect(await countCategories()).toBe(before);
+    expect(await ranks(null)).toEqual([['Men Clothing', 0], ['Women', 1]]);
+  });
+
+  it('gets one (404 for unknown) and updates fields, metadata merged', async () => {
+    const missing = await t.http.get('/admin/product-categories/pcat_missing').set(t.auth);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({ type: 'not_found', message: 'ProductCategory with id: pcat_missing was not found' });
+    expect((await post('/admin/product-categories/pcat_missing', { name: 'x' })).status).toBe(404);
+    const upd = await post(`/admin/product-categories/${men.id}`, { name: 'Men', handle: 'men', description: 'All for men', is_internal: true, is_active: false, metadata: { a: '', b: 2 } });
+    expect(upd.status).toBe(200);
+    expect(upd.body.product_category).toMatchObject({ name: 'Men', handle: 'men', description: 'All for men', is_internal: true, is_active: false, metadata: { b: 2 }, rank: 0 });
+    expect(await t.em().findOneOrFail(ProductCategory, men.id)).toMatchObject({ name: 'Men', handle: 'men', isInternal: true, metadata: { b: 2 } });
+  });
+
+  it('keeps ranks dense when a category moves among its siblings', async () => {
+    const moved = await post(`/admin/product-categories/${socks.id}`, { rank: 0 });
+    expect(moved.body.product_category.rank).toBe(0);
+    expect(await ranks(men.id)).toEqual([['Socks', 0], ['Shirts', 1], ['Pants', 2]]);
+    await post(`/admin/product-categories/${socks.id}`, { rank: 99 });
+    expect(await ranks(men.id)).toEqual([['Shirts', 0], ['Pants', 1], ['Socks', 2]]);
+    await post(`/admin/product-categories/${shirts.id}`, { rank: 1 });
+    expect(await ranks(men.id)).toEqual([['Pants', 0], ['Shirts', 1], ['Socks', 2]]);
+  });
+
+  it('moves a category with its subtree under another parent, closing the gap it leaves', async () => {
+    const tees = await create({ name: 'Tees', parent_category_id: shirts.id });
+    const moved = await post(`/admin/product-categories/${shirts.id}`, { parent_category_id: women.id });
+    expect(moved.body.product_category).toMatchObject({ parent_category_id: women.id, rank: 0, mpath: `${women.id}.${shirts.id}.` });
+    expect(await ranks(men.id)).toEqual([['Pants', 0], ['Socks', 1]]);
+    expect((await t.em().findOneOrFail(ProductCategory, tees.id)).mpath).toBe(`${women.id}.${shirts.id}.${tees.id}.`);
+    await post(`/admin/product-categories/${pants.id}`, { parent_category_id: women.id, rank: 0 });
+    expect(await ranks(women.id)).toEqual([['Pants', 0], ['Shirts', 1]]);
+    expect(await ranks(men.id)).toEqual([['Socks', 0]]);
+    const top = await post(`/admin/product-categories/${pants.id}`, { parent_category_id: null });
+    expect(top.body.product_category).toMatchObject({ parent_category_id: null, rank: 2, mpath: `${pants.id}.` });
+    expect(await ranks(null)).toEqual([['Men', 0], ['Women', 1], ['Pants', 2]]);
+    expect(await ranks(women.id)).toEqual([['Shirts', 0]]);
+  });
+
+  it('lists by rank with every filter, the top level, trees, fields and paging', async () => {
+    const all = await t.http.get('/admin/product-categories').set(t.auth);
+    expect(all.body).toMatchObject({ count: 6, offset: 0, limit: 100 });
+    const names = async (query: string) => (await t.http.get(`/admin/product-categories?${query}`).set(t.auth)).body.product_categories?.map((c: any) => c.name);
+    expect(await names('parent_category_id=null')).toEqual(['Men', 'Women', 'Pants']);
+    expect(await names(`parent_category_id=${women.id}`)).toEqual(['Shirts']);
+    expect(await names('q=TEE')).toEqual(['Tees']);
+    expect(await names('q=wom')).toEqual(['Women']);
+    expect(await names('handle=men')).toEqual(['Men']);
+    expect((await names('is_internal=true')).sort()).toEqual(['Men', 'Women']);
+    expect((await names('is_internal=false')).sort()).toEqual(['Pants', 'Shirts', 'Socks', 'Tees']);
+    expect(await names('is_active=true')).toEqual([]);
+    expect((await names('is_active=false'))).toHaveLength(6);
+
+    const tree = await t.http.get('/admin/product-categories?parent_category_id=null&include_descendants_tree=true').set(t.auth);
+    expect(tree.status).toBe(200);
+    const [m, w, p] = tree.body.product_categories;
+    expect(m.category_children.map((c: any) => [c.name, c.category_children])).toEqual([['Socks', []]]);
+    expect(w.category_children).toHaveLength(1);
+    expect(w.category_children[0]).toMatchObject({ name: 'Shirts', rank: 0, category_children: [{ name: 'Tees', category_children: [] }] });
+    expect(p.category_children).toEqual([]);
+    expect(w.descendants).toBeUndefined();
+    const flat = await t.http.get('/admin/product-categories?parent_category_id=null').set(t.auth);
+    expect(flat.body.product_categories[1].category_children).toEqual([expect.objectContaining({ name: 'Shirts' })]);
+    expect(flat.body.product_categories[1].category_children[0].category_children).toBeUndefined();
+
+    const oneTree = await t.http.get(`/admin/product-categories/${women.id}?include_descendants_tree=true`).set(t.auth);
+    expect(oneTree.body.product_category.category_children[0].category_children[0].name).toBe('Tees');
+
+    const page = await t.http.get('/admin/product-categories?parent_category_id=null&limit=1&offset=1').set(t.auth);
+    expect(page.body).toMatchObject({ count: 3, offset: 1, limit: 1 });
+    expect(page.body.product_categories.map((c: any) => c.name)).toEqual(['Women']);
+    const fields = await t.http.get('/admin/product-categories?fields=name&parent_category_id=null').set(t.auth);
+    expect(Object.keys(fields.body.product_categories[0]).sort()).toEqual(['category_children', 'created_at', 'id', 'name', 'parent_category']);
+    expect((await t.http.get('/admin/product-categories?foo=1').set(t.auth)).status).toBe(400);
+    expect((await t.http.get('/admin/product-categories?is_active=maybe').set(t.auth)).status).toBe(400);
+  });
+
+  it('costs a fixed number of queries whatever the page size, with the tree too', async () => {
+    for (let i = 0; i < 12; i++) await create({ name: `Leaf ${i}`, parent_category_id: i % 2 ? men.id : women.id });
+    for (const q of ['', '&include_descendants_tree=true']) {
+      const small = await t.countQueries(() => t.http.get(`/admin/product-categories?limit=2${q}`).set(t.auth));
+      const large = await t.countQueries(() => t.http.get(`/admin/product-categories?limit=20${q}`).set(t.auth));
+      expect(large).toBe(small);
+    }
+  });
+
+  it('refuses to delete a category with children; deletes a leaf, closing up the ranks; deletes again with 200', async () => {
+    const refused = await t.http.delete(`/admin/product-categories/${women.id}`).set(t.auth);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ type: 'not_allowed', message: `Deleting ProductCategory (${women.id}) with category children is not allowed` });
+    expect(await t.em().count(ProductCategory, { id: women.id })).toBe(1);
+
+    const del = await t.http.delete(`/admin/product-categories/${men.id}`).set(t.auth);
+    expect(del.status).toBe(400);
+    const leafDel = await t.http.delete(`/admin/product-categories/${socks.id}`).set(t.auth);
+    expect(leafDel.status).toBe(200);
+    expect(leafDel.body).toEqual({ id: socks.id, object: 'product-category', deleted: true });
+    expect(await t.em().count(ProductCategory, { id: socks.id })).toBe(0);
+    expect((await ranks(men.id)).map(([, r]) => r)).toEqual([0, 1, 2, 3, 4, 5]);
+    const again = await t.http.delete(`/admin/product-categories/${socks.id}`).set(t.auth);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ id: socks.id, object: 'product-category', deleted: true });
+
+    await t.http.delete(`/admin/product-categories/${men.id}`).set(t.auth);
+    const topBefore = await ranks(null);
+    for (const [name] of await ranks(men.id)) {
+      const leaf = await t.em().findOneOrFail(ProductCategory, { name: name as string });
+      await t.http.delete(`/admin/product-categories/${leaf.id}`).set(t.auth);
+    }
+    expect((await t.http.delete(`/admin/product-categories/${men.id}`).set(t.auth)).status).toBe(200);
+    expect(topBefore[0][0]).toBe('Men');
+    expect(await ranks(null)).toEqual([['Women', 0], ['Pants', 1]]);
+  });
+
+  it('answers 401 text/plain without credentials', async () => {
+    for (const [method, path] of [
+      ['get', '/admin/product-categories'], ['post', '/admin/product-categories'], ['get', `/admin/product-categories/${women.id}`],
+      ['post', `/admin/product-categories/${women.id}`], ['delete', `/admin/product-categories/${pants.id}`],
+    ] as const) {
+      const res = await (t.http as any)[method](path).send({ name: 'x' });
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/text\/plain/);
+      expect(res.text).toBe('Unauthorized');
+    }
+    expect(await t.em().count(ProductCategory, { id: pants.id })).toBe(1);
+  });
+});
+
+describe('GraphQL product categories', () => {
+  const FIELDS = 'id name handle rank isActive isInternal parentCategoryId metadata';
+
+  it('creates, reads (with the tree), updates, lists and deletes', async () => {
+    const created = await t.gql(`mutation($input: CreateProductCategoryInput!) { createProductCategory(input: $input) { ${FIELDS} } }`, { input: { name: 'Gql Root', isActive: true } });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createProductCategory.id;
+    expect(created.data.createProductCategory).toMatchObject({ handle: 'gql-root', isActive: true, parentCategoryId: null });
+    const child = await t.gql('mutation($p: String!) { createProductCategory(input: { name: "Gql Child", parentCategoryId: $p }) { id rank parentCategory { id } } }', { p: id });
+    expect(child.data.createProductCategory).toMatchObject({ rank: 0, parentCategory: { id } });
+    const grandchild = await t.gql('mutation($p: String!) { createProductCategory(input: { name: "Gql Grandchild", parentCategoryId: $p }) { id } }', { p: child.data.createProductCategory.id });
+    expect(grandchild.errors).toBeUndefined();
+
+    const updated = await t.gql('mutation($id: String!) { updateProductCategory(id: $id, input: { isInternal: true, metadata: { k: "v" } }) { isInternal metadata } }', { id });
+    expect(updated.data.updateProductCategory).toEqual({ isInternal: true, metadata: { k: 'v' } });
+    expect((await t.em().findOneOrFail(ProductCategory, id)).isInternal).toBe(true);
+
+    const tree = await t.gql('query($id: String!) { productCategory(id: $id, includeDescendantsTree: true) { name categoryChildren { name categoryChildren { name } } descendants { name } } }', { id });
+    expect(tree.data.productCategory).toEqual({
+      name: 'Gql Root',
+      categoryChildren: [{ name: 'Gql Child', categoryChildren: [{ name: 'Gql Grandchild' }] }],
+      descendants: [{ name: 'Gql Child' }, { name: 'Gql Grandchild' }],
+    });
+    const list = await t.gql('{ productCategories(filter: { handle: "gql-root" }, limit: 5) { items { id descendants { name } } count offset limit } }');
+    expect(list.data.productCategories).toEqual({ items: [{ id, descendants: [{ name: 'Gql Child' }, { name: 'Gql Grandchild' }] }], count: 1, offset: 0, limit: 5 });
+    const top = await t.gql('{ productCategories(filter: { parentCategoryId: "null" }) { items { name } } }');
+    expect(top.data.productCategories.items.map((c: any) => c.name)).toContain('Gql Root');
+
+    const refused = await t.gql('mutation($id: String!) { deleteProductCategory(id: $id) { id } }', { id });
+    expect(errorType(refused)).toBe('not_allowed');
+    await t.gql('mutation($id: String!) { deleteProductCategory(id: $id) { id } }', { id: grandchild.data.createProductCategory.id });
+    await t.gql('mutation($id: String!) { deleteProductCategory(id: $id) { id } }', { id: child.data.createProductCategory.id });
+    const deleted = await t.gql('mutation($id: String!) { deleteProductCategory(id: $id) { id object deleted } }', { id });
+    expect(deleted.data.deleteProductCategory).toEqual({ id, object: 'product-category', deleted: true });
+    expect(await t.em().count(ProductCategory, { id })).toBe(0);
+  });
+
+  it('reports bad input, unknown ids and missing credentials in Medusa types', async () => {
+    const before = await countCategories();
+    expect(errorType(await t.gql('mutation { createProductCategory(input: { name: "" }) { id } }'))).toBe('invalid_data');
+    expect(errorType(await t.gql('mutation { createProductCategory(input: { name: "x", parentCategoryId: "pcat_missing" }) { id } }'))).toBe('not_found');
+    expect(await countCategories()).toBe(before);
+    expect(errorType(await t.gql('{ productCategory(id: "pcat_missing") { id } }'))).toBe('not_found');
+    expect(errorType(await t.gql('mutation { updateProductCategory(id: "pcat_missing", input: { name: "x" }) { id } }'))).toBe('not_found');
+    expect((await t.gql('mutation { deleteProductCategory(id: "pcat_missing") { deleted } }')).data.deleteProductCategory.deleted).toBe(true);
+    expect(errorType(await t.gql('{ productCategories { count } }', {}, {}))).toBe('unauthorized');
+    expect(errorType(await t.gql('mutation { createProductCategory(input: { name: "x" }) { id } }', {}, {}))).toBe('unauthorized');
+    expect(await countCategories()).toBe(before);
+  });
+
+  it('reports the product_categories feature flag', async () => {
+    const res = await t.http.get('/admin/store').set(t.auth);
+    expect(res.body.store.feature_flags).toContainEqual({ key: 'product_categories', value: true });
+  });
+});

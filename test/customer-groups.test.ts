@@ -1,0 +1,207 @@
+import { startApp, TestApp, errorType } from './helpers';
+import { Customer } from '../src/entities/customers';
+import { CustomerGroup, CustomerGroupCustomer } from '../src/entities/customer-groups';
+
+let t: TestApp;
+beforeAll(async () => { t = await startApp(); });
+afterAll(() => t.close());
+
+const countGroups = () => t.em().count(CustomerGroup, {});
+const linksOf = (groupId: string) => t.em().find(CustomerGroupCustomer, { customerGroup: groupId }).then((rows) => rows.map((r) => r.customer.id).sort());
+
+async function newCustomer(email: string, hasAccount = true): Promise<string> {
+  const em = t.em();
+  const c = em.create(Customer, { email, hasAccount, firstName: email.split('@')[0] });
+  await em.flush();
+  return c.id;
+}
+
+describe('REST /admin/customer-groups', () => {
+  let vipId: string;
+  const customers: string[] = [];
+
+  beforeAll(async () => {
+    for (const name of ['ann', 'bob', 'cat']) customers.push(await newCustomer(`${name}@example.com`));
+    customers.push(await newCustomer('guest@example.com', false));
+  });
+
+  it('creates a group (metadata kept as sent)', async () => {
+    const res = await t.http.post('/admin/customer-groups').set(t.auth).send({ name: 'VIP', metadata: { camelKey: 1 } });
+    expect(res.status).toBe(200);
+    expect(res.body.customer_group).toMatchObject({ name: 'VIP', metadata: { camelKey: 1 }, deleted_at: null });
+    expect(res.body.customer_group.id).toMatch(/^cgrp_[0-9A-Z]{26}$/);
+    vipId = res.body.customer_group.id;
+    expect(await t.em().count(CustomerGroup, { name: 'VIP' })).toBe(1);
+  });
+
+  it('refuses bad input (400) and a duplicate name (422), writing nothing', async () => {
+    const before = await countGroups();
+    for (const body of [{}, { name: '' }, { name: 'X', foo: 1 }, { name: 'X', metadata: 3 }]) {
+      const res = await t.http.post('/admin/customer-groups').set(t.auth).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.type).toBe('invalid_data');
+    }
+    const dup = await t.http.post('/admin/customer-groups').set(t.auth).send({ name: 'VIP' });
+    expect(dup.status).toBe(422);
+    expect(dup.body).toEqual({ type: 'duplicate_error', code: 'invalid_request_error', message: 'Customer group with name VIP already exists.' });
+    expect(await countGroups()).toBe(before);
+  });
+
+  it('gets, updates (metadata merged, unique name) and 404s', async () => {
+    const got = await t.http.get(`/admin/customer-groups/${vipId}`).set(t.auth);
+    expect(got.status).toBe(200);
+    expect(got.body.customer_group.name).toBe('VIP');
+    const other = await t.http.post('/admin/customer-groups').set(t.auth).send({ name: 'Other' });
+    const upd = await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: 'VIPs', metadata: { camelKey: '', b: 2 } });
+    expect(upd.status).toBe(200);
+    expect(upd.body.customer_group).toMatchObject({ name: 'VIPs', metadata: { b: 2 } });
+    expect((await t.em().findOneOrFail(CustomerGroup, vipId)).name).toBe('VIPs');
+    const dup = await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: 'Other' });
+    expect(dup.status).toBe(422);
+    expect((await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: '' })).status).toBe(400);
+    expect((await t.em().findOneOrFail(CustomerGroup, vipId)).name).toBe('VIPs');
+    expect((await t.http.get('/admin/customer-groups/cgrp_missing').set(t.auth)).body).toEqual({ type: 'not_found', message: 'CustomerGroup with id: cgrp_missing was not found' });
+    expect((await t.http.post('/admin/customer-groups/cgrp_missing').set(t.auth).send({ name: 'x' })).status).toBe(404);
+    await t.http.delete(`/admin/customer-groups/${other.body.customer_group.id}`).set(t.auth);
+  });
+
+  it('adds customers in batch (idempotent), refusing unknown customers and groups', async () => {
+    const res = await t.http.post(`/admin/customer-groups/${vipId}/customers/batch`).set(t.auth)
+      .send({ customer_ids: [{ id: customers[0] }, { id: customers[1] }, { id: customers[0] }] });
+    expect(res.status).toBe(200);
+    expect(res.body.customer_group.id).toBe(vipId);
+    const again = await t.http.post(`/admin/customer-groups/${vipId}/customers/batch?expand=customers`).set(t.auth)
+      .send({ customer_ids: [{ id: customers[1] }, { id: customers[3] }] });
+    expect(again.body.customer_group.customers.map((c: any) => c.id).sort()).toEqual([customers[0], customers[1], customers[3]].sort());
+    expect(await linksOf(vipId)).toEqual([customers[0], customers[1], customers[3]].sort());
+
+    const unknown = await t.http.post(`/admin/customer-groups/${vipId}/customers/batch`).set(t.auth).send({ customer_ids: [{ id: customers[2] }, { id: 'cus_missing' }] });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toBe('Customer with id: cus_missing was not found');
+    expect((await t.http.post('/admin/customer-groups/cgrp_missing/customers/batch').set(t.auth).send({ customer_ids: [{ id: customers[2] }] })).status).toBe(404);
+    for (const body of [{}, { customer_ids: [] }, { customer_ids: [{}] }, { customer_ids: ['cus_1'] }]) {
+      expect((await t.http.post(`/admin/customer-groups/${vipId}/customers/batch`).set(t.auth).send(body)).status).toBe(400);
+    }
+    expect(await linksOf(vipId)).toEqual([customers[0], customers[1], customers[3]].sort());
+  });
+
+  it('lists the customers of a group with the customer filters', async () => {
+    const res = await t.http.get(`/admin/customer-groups/${vipId}/customers`).set(t.auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ count: 3, offset: 0, limit: 50 });
+    const ids = (r: any) => r.body.customers.map((c: any) => c.id).sort();
+    expect(ids(await t.http.get(`/admin/customer-groups/${vipId}/customers?q=ann`).set(t.auth))).toEqual([customers[0]]);
+    expect(ids(await t.http.get(`/admin/customer-groups/${vipId}/customers?has_account=false`).set(t.auth))).toEqual([customers[3]]);
+    expect((await t.http.get(`/admin/customer-groups/${vipId}/customers?created_at[gt]=2999-01-01`).set(t.auth)).body.count).toBe(0);
+    const paged = await t.http.get(`/admin/customer-groups/${vipId}/customers?limit=1&offset=1&order=email`).set(t.auth);
+    expect(paged.body).toMatchObject({ count: 3, offset: 1, limit: 1 });
+    expect(paged.body.customers.map((c: any) => c.email)).toEqual(['bob@example.com']);
+    expect((await t.http.get('/admin/customer-groups/cgrp_missing/customers').set(t.auth)).status).toBe(404);
+  });
+
+  it('removes customers in batch (unknown ids ignored)', async () => {
+    const res = await t.http.delete(`/admin/customer-groups/${vipId}/customers/batch`).set(t.auth).send({ customer_ids: [{ id: customers[1] }, { id: 'cus_missing' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.customer_group.id).toBe(vipId);
+    expect(await linksOf(vipId)).toEqual([customers[0], customers[3]].sort());
+    expect((await t.http.delete(`/admin/customer-groups/${vipId}/customers/batch`).set(t.auth).send({})).status).toBe(400);
+    expect((await t.http.delete('/admin/customer-groups/cgrp_missing/customers/batch').set(t.auth).send({ customer_ids: [{ id: customers[0] }] })).status).toBe(404);
+  });
+
+  it('lists groups with q, id, name, dates, order and paging', async () => {
+    const b2b = (await t.http.post('/admin/customer-groups').set(t.auth).send({ name: 'B2B' })).body.customer_group.id;
+    const all = await t.http.get('/admin/customer-groups').set(t.auth);
+    expect(all.body).toMatchObject({ count: 2, offset: 0, limit: 10 });
+    expect(all.body.customer_groups.map((g: any) => g.name)).toEqual(['B2B', 'VIPs']);
+    const names = (r: any) => r.body.customer_groups.map((g: any) => g.name);
+    expect(names(await t.http.get('/admin/customer-groups?q=vip').set(t.auth))).toEqual(['VIPs']);
+    expect(names(await t.http.get(`/admin/customer-groups?id=${vipId}`).set(t.auth))).toEqual(['VIPs']);
+    expect(names(await t.http.get(`/admin/customer-groups?id[]=${vipId}&id[]=${b2b}&order=name`).set(t.auth))).toEqual(['B2B', 'VIPs']);
+    expect(names(await t.http.get('/admin/customer-groups?name[]=B2B').set(t.auth))).toEqual(['B2B']);
+    expect((await t.http.get('/admin/customer-groups?created_at[gt]=2999-01-01').set(t.auth)).body.count).toBe(0);
+    expect((await t.http.get('/admin/customer-groups?updated_at[lt]=2999-01-01').set(t.auth)).body.count).toBe(2);
+    const page = await t.http.get('/admin/customer-groups?order=-name&limit=1&offset=1').set(t.auth);
+    expect(page.body).toMatchObject({ count: 2, limit: 1, offset: 1 });
+    expect(names(page)).toEqual(['B2B']);
+    const expanded = await t.http.get('/admin/customer-groups?expand=customers&order=name').set(t.auth);
+    expect(expanded.body.customer_groups[1].customers.map((c: any) => c.id).sort()).toEqual([customers[0], customers[3]].sort());
+    expect((await t.http.get('/admin/customer-groups?order=metadata').set(t.auth)).status).toBe(400);
+    expect((await t.http.get('/admin/customer-groups?foo=1').set(t.auth)).status).toBe(400);
+  });
+
+  it('costs a fixed number of queries for lists with customers', async () => {
+    const em = t.em();
+    const all = await em.find(Customer, {});
+    for (let i = 0; i < 8; i++) {
+      const g = em.create(CustomerGroup, { name: `Bulk ${i}` });
+      g.customers.set(all);
+    }
+    await em.flush();
+    const groups = (limit: number) => t.http.get(`/admin/customer-groups?limit=${limit}&expand=customers`).set(t.auth);
+    expect(await t.countQueries(() => groups(2))).toBe(await t.countQueries(() => groups(20)));
+    const members = (limit: number) => t.http.get(`/admin/customer-groups/${vipId}/customers?limit=${limit}&expand=groups`).set(t.auth);
+    expect(await t.countQueries(() => members(1))).toBe(await t.countQueries(() => members(20)));
+  });
+
+  it('deletes softly: gone from lists and from its customers, name free again, 404 for unknown', async () => {
+    const del = await t.http.delete(`/admin/customer-groups/${vipId}`).set(t.auth);
+    expect(del.body).toEqual({ id: vipId, object: 'customer_group', deleted: true });
+    expect((await t.http.get(`/admin/customer-groups/${vipId}`).set(t.auth)).status).toBe(404);
+    expect(await linksOf(vipId)).toEqual([]);
+    const customer = await t.http.get(`/admin/customers/${customers[0]}?expand=groups`).set(t.auth);
+    expect(customer.body.customer.groups.map((g: any) => g.id)).not.toContain(vipId);
+    expect((await t.em().findOneOrFail(CustomerGroup, vipId, { filters: false })).deletedAt).toBeInstanceOf(Date);
+    expect((await t.http.post('/admin/customer-groups').set(t.auth).send({ name: 'VIPs' })).status).toBe(200);
+    expect((await t.http.delete(`/admin/customer-groups/${vipId}`).set(t.auth)).status).toBe(404);
+  });
+
+  it('answers 401 text/plain without credentials', async () => {
+    for (const [method, path] of [
+      ['get', '/admin/customer-groups'], ['post', '/admin/customer-groups'], ['get', `/admin/customer-groups/${vipId}`],
+      ['post', `/admin/customer-groups/${vipId}`], ['delete', `/admin/customer-groups/${vipId}`], ['get', `/admin/customer-groups/${vipId}/customers`],
+      ['post', `/admin/customer-groups/${vipId}/customers/batch`], ['delete', `/admin/customer-groups/${vipId}/customers/batch`],
+    ] as const) {
+      const res = await (t.http as any)[method](path).send({});
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/text\/plain/);
+    }
+  });
+});
+
+describe('GraphQL customer groups', () => {
+  it('runs every operation', async () => {
+    const c = await newCustomer('gql@example.com');
+    const created = await t.gql(`mutation { createCustomerGroup(input: { name: "Gql", metadata: { a: 1 } }) { id name metadata } }`);
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createCustomerGroup.id;
+    const updated = await t.gql(`mutation($id: String!) { updateCustomerGroup(id: $id, input: { name: "Gql 2" }) { name metadata } }`, { id });
+    expect(updated.data.updateCustomerGroup).toEqual({ name: 'Gql 2', metadata: { a: 1 } });
+    const added = await t.gql(`mutation($id: String!, $c: String!) { addCustomerGroupCustomers(id: $id, input: { customerIds: [{ id: $c }] }) { customers { id } } }`, { id, c });
+    expect(added.data.addCustomerGroupCustomers.customers).toEqual([{ id: c }]);
+    const members = await t.gql(`query($id: String!) { customerGroupCustomers(id: $id, q: "gql") { items { id groups { name } } count } }`, { id });
+    expect(members.data.customerGroupCustomers).toEqual({ items: [{ id: c, groups: [{ name: 'Gql 2' }] }], count: 1 });
+    const list = await t.gql(`query($id: String!) { customerGroups(filter: { id: [$id], name: ["Gql 2"] }) { items { id } count limit } }`, { id });
+    expect(list.data.customerGroups).toEqual({ items: [{ id }], count: 1, limit: 10 });
+    const got = await t.gql(`query($id: String!) { customerGroup(id: $id) { name } }`, { id });
+    expect(got.data.customerGroup.name).toBe('Gql 2');
+    const removed = await t.gql(`mutation($id: String!, $c: String!) { removeCustomerGroupCustomers(id: $id, input: { customerIds: [{ id: $c }] }) { customers { id } } }`, { id, c });
+    expect(removed.data.removeCustomerGroupCustomers.customers).toEqual([]);
+    const deleted = await t.gql(`mutation($id: String!) { deleteCustomerGroup(id: $id) { id object deleted } }`, { id });
+    expect(deleted.data.deleteCustomerGroup).toEqual({ id, object: 'customer_group', deleted: true });
+  });
+
+  it('reports bad input, duplicates, unknown ids and missing credentials', async () => {
+    const before = await countGroups();
+    expect(errorType(await t.gql(`mutation { createCustomerGroup(input: { name: "" }) { id } }`))).toBe('invalid_data');
+    expect(errorType(await t.gql(`mutation { createCustomerGroup(input: { name: "B2B" }) { id } }`))).toBe('duplicate_error');
+    expect(await countGroups()).toBe(before);
+    expect(errorType(await t.gql(`{ customerGroup(id: "cgrp_missing") { id } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`{ customerGroupCustomers(id: "cgrp_missing") { count } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation { updateCustomerGroup(id: "cgrp_missing", input: {}) { id } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation { deleteCustomerGroup(id: "cgrp_missing") { id } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation { addCustomerGroupCustomers(id: "cgrp_missing", input: { customerIds: [{ id: "x" }] }) { id } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation { removeCustomerGroupCustomers(id: "cgrp_missing", input: { customerIds: [{ id: "x" }] }) { id } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`{ customerGroups { count } }`, {}, {}))).toBe('unauthorized');
+    expect(errorType(await t.gql(`mutation { createCustomerGroup(input: { name: "Z" }) { id } }`, {}, {}))).toBe('unauthorized');
+  });
+});
