@@ -38,4 +38,6 @@ export const routes: Route[] = [
   { method: 'GET', path: '/admin/product-categories/:id', operation: 'productCategory', ...one, relationsWhen: TREE, reshape: nestDescendants },
   { method: 'POST', path: '/admin/product-categories/:id', operation: 'updateProductCategory', ...one },
   { method: 'DELETE', path: '/admin/product-categories/:id', operation: 'deleteProductCategory', envelope: 'raw' },
+  { method: 'POST', path: '/admin/product-categories/:id/products/batch', operation: 'addProductsToCategory', ...one },
+  { method: 'DELETE', path: '/admin/product-categories/:id/products/batch', operation: 'removeProductsFromCategory', ...one },
 ];

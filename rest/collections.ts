@@ -1,6 +1,6 @@
 import type { Route } from './executor';
 
-const RELATIONS: string[] = [];
+const RELATIONS = ['products'];
 
 export const routes: Route[] = [
   { method: 'GET', path: '/admin/collections', operation: 'productCollections', envelope: { list: 'collections' } },
@@ -8,4 +8,6 @@ export const routes: Route[] = [
   { method: 'GET', path: '/admin/collections/:id', operation: 'productCollection', envelope: { one: 'collection' }, relations: RELATIONS },
   { method: 'POST', path: '/admin/collections/:id', operation: 'updateProductCollection', envelope: { one: 'collection' }, relations: RELATIONS },
   { method: 'DELETE', path: '/admin/collections/:id', operation: 'deleteProductCollection', envelope: 'raw' },
+  { method: 'POST', path: '/admin/collections/:id/products/batch', operation: 'addProductsToCollection', envelope: { one: 'collection' }, relations: RELATIONS },
+  { method: 'DELETE', path: '/admin/collections/:id/products/batch', operation: 'removeProductsFromCollection', envelope: 'raw' },
 ];

@@ -1,5 +1,6 @@
 import { startApp, TestApp, errorType } from './helpers';
 import { ProductCategory } from '../src/entities/categories';
+import { Product } from '../src/entities/products';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -240,5 +241,88 @@ describe('GraphQL product categories', () => {
   it('reports the product_categories feature flag', async () => {
     const res = await t.http.get('/admin/store').set(t.auth);
     expect(res.body.store.feature_flags).toContainEqual({ key: 'product_categories', value: true });
+  });
+});
+
+describe('products in a category (batch)', () => {
+  let id: string;
+  let productIds: string[];
+  const categoriesOf = async (productId: string) =>
+    (await t.em().findOneOrFail(Product, productId, { populate: ['categories'] as any })).categories.getItems().map((c) => c.id).sort();
+
+  beforeAll(async () => {
+    const em = t.em();
+    const products = ['Shirt', 'Pants', 'Hat'].map((title) => em.create(Product, { title }));
+    await em.flush();
+    productIds = products.map((p) => p.id);
+    id = (await post('/admin/product-categories', { name: 'Batch' })).body.product_category.id;
+  });
+
+  it('adds products through REST; adding one already there is harmless', async () => {
+    const res = await post(`/admin/product-categories/${id}/products/batch`, { product_ids: [{ id: productIds[0] }, { id: productIds[1] }] });
+    expect(res.status).toBe(200);
+    expect(res.body.product_category).toMatchObject({ id, name: 'Batch', category_children: [], parent_category: null });
+    expect(await categoriesOf(productIds[0])).toEqual([id]);
+    expect(await categoriesOf(productIds[1])).toEqual([id]);
+    expect((await post(`/admin/product-categories/${id}/products/batch`, { product_ids: [{ id: productIds[0] }] })).status).toBe(200);
+    const got = await t.http.get(`/admin/product-categories/${id}?expand=products`).set(t.auth);
+    expect(got.body.product_category.products.map((p: any) => p.title)).toEqual(['Shirt', 'Pants']);
+  });
+
+  it('refuses unknown products, bad bodies and unknown categories, writing nothing', async () => {
+    const unknown = await post(`/admin/product-categories/${id}/products/batch`, { product_ids: [{ id: productIds[2] }, { id: 'prod_missing' }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual({ type: 'invalid_data', message: 'Products prod_missing do not exist' });
+    for (const body of [{}, { product_ids: [] }, { product_ids: [productIds[2]] }, { product_ids: [{ id: productIds[2] }], x: 1 }]) {
+      expect((await post(`/admin/product-categories/${id}/products/batch`, body)).status).toBe(400);
+    }
+    expect((await post('/admin/product-categories/pcat_missing/products/batch', { product_ids: [{ id: productIds[2] }] })).status).toBe(404);
+    expect((await t.http.delete('/admin/product-categories/pcat_missing/products/batch').set(t.auth).send({ product_ids: [{ id: productIds[0] }] })).status).toBe(404);
+    expect(await categoriesOf(productIds[2])).toEqual([]);
+    expect(await categoriesOf(productIds[0])).toEqual([id]);
+  });
+
+  it('removes products through REST', async () => {
+    const res = await t.http.delete(`/admin/product-categories/${id}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[0] }] });
+    expect(res.status).toBe(200);
+    expect(res.body.product_category.id).toBe(id);
+    expect(await categoriesOf(productIds[0])).toEqual([]);
+    expect(await categoriesOf(productIds[1])).toEqual([id]);
+  });
+
+  it('lists with products at a fixed number of queries', async () => {
+    const em = t.em();
+    for (let i = 0; i < 12; i++) {
+      const c = em.create(ProductCategory, { name: `Cat ${i}`, handle: `cat-${i}` });
+      const p = em.create(Product, { title: `P${i}` });
+      p.categories.add(c);
+    }
+    await em.flush();
+    const small = await t.countQueries(() => t.http.get('/admin/product-categories?limit=2&expand=products').set(t.auth));
+    const large = await t.countQueries(() => t.http.get('/admin/product-categories?limit=20&expand=products').set(t.auth));
+    expect(large).toBe(small);
+    const res = await t.http.get('/admin/product-categories?expand=products&q=cat-7').set(t.auth);
+    expect(res.body.product_categories[0].products.map((p: any) => p.title)).toEqual(['P7']);
+  });
+
+  it('adds and removes through GraphQL, with Medusa error types', async () => {
+    const add = await t.gql('mutation($id: String!, $p: [ProductRef!]!) { addProductsToCategory(id: $id, productIds: $p) { id products { id } } }', { id, p: [{ id: productIds[2] }] });
+    expect(add.data.addProductsToCategory.products.map((p: any) => p.id).sort()).toEqual([productIds[1], productIds[2]].sort());
+    const remove = await t.gql('mutation($id: String!, $p: [ProductRef!]!) { removeProductsFromCategory(id: $id, productIds: $p) { id } }', { id, p: [{ id: productIds[2] }] });
+    expect(remove.errors).toBeUndefined();
+    expect(await categoriesOf(productIds[2])).toEqual([]);
+    expect(errorType(await t.gql('mutation { addProductsToCategory(id: "pcat_missing", productIds: [{ id: "x" }]) { id } }'))).toBe('not_found');
+    expect(errorType(await t.gql('mutation($id: String!) { addProductsToCategory(id: $id, productIds: [{ id: "prod_missing" }]) { id } }', { id }))).toBe('invalid_data');
+    expect(errorType(await t.gql('mutation($id: String!, $p: [ProductRef!]!) { addProductsToCategory(id: $id, productIds: $p) { id } }', { id, p: [{ id: productIds[2] }] }, {}))).toBe('unauthorized');
+    expect(await categoriesOf(productIds[2])).toEqual([]);
+  });
+
+  it('answers 401 text/plain without credentials', async () => {
+    for (const method of ['post', 'delete'] as const) {
+      const res = await t.http[method](`/admin/product-categories/${id}/products/batch`).send({ product_ids: [{ id: productIds[2] }] });
+      expect(res.status).toBe(401);
+      expect(res.text).toBe('Unauthorized');
+    }
+    expect(await categoriesOf(productIds[2])).toEqual([]);
   });
 });

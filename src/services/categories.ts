@@ -7,6 +7,9 @@ import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type { CreateProductCategoryInput, ProductCategoryFilter, UpdateProductCategoryInput } from '../../schema/categories';
 import { kebabCase } from './collections';
+import { linkProducts, productsLinkedTo, unlinkProducts } from './sales-channels';
+import type { Product } from '../entities/products';
+import type { ProductRef } from '../../schema/sales-channels';
 
 /** Reported by GET /admin/store: product categories are served. */
 export const featureFlags = { product_categories: true };
@@ -215,4 +218,23 @@ export async function deleteCategory(ctx: Context, id: string): Promise<DeleteRe
     ctx.events.emit('product-category.deleted', { id });
   }
   return DeleteResponse.of(id, 'product-category');
+}
+
+// ------------------------------------------------------------------ products
+
+/** Adds products to the category (those already in it stay as they are). */
+export async function addProductsToCategory(ctx: Context, id: string, refs: ProductRef[]): Promise<ProductCategory> {
+  const category = await retrieveCategory(ctx, id);
+  await linkProducts(ctx, refs.map((r) => r.id), 'categories', category);
+  return category;
+}
+
+export async function removeProductsFromCategory(ctx: Context, id: string, refs: ProductRef[]): Promise<ProductCategory> {
+  const category = await retrieveCategory(ctx, id);
+  await unlinkProducts(ctx, refs.map((r) => r.id), 'categories', category);
+  return category;
+}
+
+export function productsOf(ctx: Context, category: ProductCategory): Promise<Product[]> {
+  return productsLinkedTo(ctx, 'categories', category.id);
 }

@@ -1,9 +1,11 @@
 import type { Context } from '../context';
 import { ProductCollection } from '../entities/collections';
+import { Product } from '../entities/products';
 import { notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
+import { existingProducts } from './sales-channels';
 import type {
   CreateProductCollectionInput, ProductCollectionFilter, RemovedCollectionProducts, UpdateProductCollectionInput,
 } from '../../schema/collections';
@@ -78,4 +80,25 @@ export async function deleteCollection(ctx: Context, id: string): Promise<Delete
   return DeleteResponse.of(id, 'product-collection');
 }
 
-export type { RemovedCollectionProducts };
+/** Puts the products in the collection (moving them out of any other one). */
+export async function addProductsToCollection(ctx: Context, id: string, productIds: string[]): Promise<ProductCollection> {
+  const collection = await retrieveCollection(ctx, id);
+  for (const product of await existingProducts(ctx, productIds)) product.collection = collection;
+  await ctx.em.flush();
+  ctx.events.emit('product-collection.products_added', { id, product_ids: productIds });
+  return collection;
+}
+
+/** Takes the products out of the collection; those in another collection (or none) are left alone. */
+export async function removeProductsFromCollection(ctx: Context, id: string, productIds: string[]): Promise<RemovedCollectionProducts> {
+  await retrieveCollection(ctx, id);
+  for (const product of await existingProducts(ctx, productIds)) if (product.collectionId === id) product.collection = null;
+  await ctx.em.flush();
+  ctx.events.emit('product-collection.products_removed', { id, product_ids: productIds });
+  return { id, object: 'product-collection', removedProducts: productIds };
+}
+
+/** The live products of the collection, oldest first (batched across the request). */
+export function productsOf(ctx: Context, collection: ProductCollection): Promise<Product[]> {
+  return ctx.loaders.children(Product, 'collection', collection.id, { createdAt: 'asc', id: 'asc' } as any);
+}
