@@ -137,6 +137,7 @@ describe('REST /admin/discounts: create, get, update, delete', () => {
     expect(byCode.status).toBe(200);
     expect(byCode.body.discount.id).toBe(id);
     expect(byCode.body.discount.regions).toHaveLength(2);
+    expect(byCode.body.discount.regions[0]).toMatchObject({ fulfillment_providers: [], payment_providers: [] });
     const missing = await t.http.get('/admin/discounts/disc_missing').set(t.auth);
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ type: 'not_found', message: 'Discount with id: disc_missing was not found' });
