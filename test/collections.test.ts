@@ -1,6 +1,7 @@
 import { startApp, TestApp, errorType } from './helpers';
 import { ProductCollection } from '../src/entities/collections';
 import { Product } from '../src/entities/products';
+import { DiscountCondition, DiscountConditionOperator, DiscountConditionType, DiscountRule, DiscountRuleType } from '../src/entities/discounts';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -65,6 +66,13 @@ describe('REST /admin/collections', () => {
     expect(await titles('created_at[gt]=2999-01-01')).toEqual([]);
     expect(await titles('created_at[lte]=2999-01-01&updated_at[gt]=2000-01-01')).toHaveLength(2);
     expect(await titles('updated_at[lt]=2000-01-01')).toEqual([]);
+    const em = t.em();
+    const rule = em.create(DiscountRule, { type: DiscountRuleType.percentage, value: 10 });
+    const condition = em.create(DiscountCondition, { type: DiscountConditionType.product_collections, operator: DiscountConditionOperator.in, discountRule: rule });
+    condition.productCollections.add(em.getReference(ProductCollection, id));
+    await em.flush();
+    expect(await titles(`discount_condition_id=${condition.id}`)).toEqual(['Summer']);
+    expect(await titles('discount_condition_id=discon_none')).toEqual([]);
     const page = await t.http.get('/admin/collections?order=title&limit=1&offset=1').set(t.auth);
     expect(page.body).toMatchObject({ count: 2, offset: 1, limit: 1 });
     expect(page.body.collections.map((c: any) => c.title)).toEqual(['Winter']);
