@@ -278,6 +278,7 @@ describe('products in a category (batch)', () => {
     }
     expect((await post('/admin/product-categories/pcat_missing/products/batch', { product_ids: [{ id: productIds[2] }] })).status).toBe(404);
     expect((await t.http.delete('/admin/product-categories/pcat_missing/products/batch').set(t.auth).send({ product_ids: [{ id: productIds[0] }] })).status).toBe(404);
+    expect((await t.http.delete(`/admin/product-categories/${id}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[0] }, { id: 'prod_missing' }] })).status).toBe(400);
     expect(await categoriesOf(productIds[2])).toEqual([]);
     expect(await categoriesOf(productIds[0])).toEqual([id]);
   });

@@ -189,9 +189,9 @@ describe('products in a collection (batch)', () => {
   });
 
   it('removes products through REST; a product of another collection stays there', async () => {
-    const res = await t.http.delete(`/admin/collections/${id}/products/batch`).set(t.auth).send({ product_ids: [productIds[0], productIds[2]] });
+    const res = await t.http.delete(`/admin/collections/${id}/products/batch`).set(t.auth).send({ product_ids: [productIds[0], productIds[2], 'prod_missing'] });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id, object: 'product-collection', removed_products: [productIds[0], productIds[2]] });
+    expect(res.body).toEqual({ id, object: 'product-collection', removed_products: [productIds[0], productIds[2], 'prod_missing'] });
     expect(await collectionOf(productIds[0])).toBeNull();
     expect(await collectionOf(productIds[1])).toBe(id);
     expect(await collectionOf(productIds[2])).toBe(other);

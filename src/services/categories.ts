@@ -231,7 +231,7 @@ export async function addProductsToCategory(ctx: Context, id: string, refs: Prod
 
 export async function removeProductsFromCategory(ctx: Context, id: string, refs: ProductRef[]): Promise<ProductCategory> {
   const category = await retrieveCategory(ctx, id);
-  await unlinkProducts(ctx, refs.map((r) => r.id), 'categories', category);
+  await unlinkProducts(ctx, refs.map((r) => r.id), 'categories', category, true);
   return category;
 }
 

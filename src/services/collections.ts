@@ -89,10 +89,13 @@ export async function addProductsToCollection(ctx: Context, id: string, productI
   return collection;
 }
 
-/** Takes the products out of the collection; those in another collection (or none) are left alone. */
+/**
+ * Takes the products out of the collection; those in another collection (or none), and unknown
+ * ids, are left alone, as Medusa does.
+ */
 export async function removeProductsFromCollection(ctx: Context, id: string, productIds: string[]): Promise<RemovedCollectionProducts> {
   await retrieveCollection(ctx, id);
-  for (const product of await existingProducts(ctx, productIds)) if (product.collectionId === id) product.collection = null;
+  for (const product of await existingProducts(ctx, productIds, [], false)) if (product.collectionId === id) product.collection = null;
   await ctx.em.flush();
   ctx.events.emit('product-collection.products_removed', { id, product_ids: productIds });
   return { id, object: 'product-collection', removedProducts: productIds };
