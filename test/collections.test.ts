@@ -21,6 +21,10 @@ describe('REST /admin/collections', () => {
     expect(await t.em().findOneOrFail(ProductCollection, id)).toMatchObject({ title: 'Summer Sale 2024', handle: 'summer-sale-2024' });
     const own = await t.http.post('/admin/collections').set(t.auth).send({ title: 'Winter', handle: 'cold-days' });
     expect(own.body.collection.handle).toBe('cold-days');
+    // lodash's kebabCase, as Medusa: accents and apostrophes dropped, case and digit boundaries split.
+    const kebab = await t.http.post('/admin/collections').set(t.auth).send({ title: "Men's Ärger Summer2024 fooBar" });
+    expect(kebab.body.collection.handle).toBe('mens-arger-summer-2024-foo-bar');
+    await t.http.delete(`/admin/collections/${kebab.body.collection.id}`).set(t.auth);
     expect(t.events.some((e) => e.name === 'product-collection.created' && e.data.id === id)).toBe(true);
   });
 

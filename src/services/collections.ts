@@ -16,12 +16,20 @@ const LIST: ListSpec = {
 };
 
 /**
- * Medusa's handles come from lodash's kebabCase: words (split at anything that is not a letter
- * or digit, and at lower→upper case changes) lower-cased and joined with dashes.
+ * Medusa's handles come from lodash's kebabCase: words split at anything that is not a letter or
+ * digit, at lower→upper case changes (`fooBar`, `HTMLPage`) and between letters and digits
+ * (`Summer2024`), lower-cased and joined with dashes; accents are dropped and apostrophes
+ * removed first (`Men's Öl` → `mens-ol`).
  */
 export function kebabCase(text: string): string {
   return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['\u2019]/g, '')
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => w.toLowerCase())
