@@ -60,6 +60,7 @@ describe('REST /admin/customer-groups', () => {
     const dup = await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: 'Other' });
     expect(dup.status).toBe(422);
     expect((await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: '' })).status).toBe(400);
+    expect((await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: null })).status).toBe(200);
     expect((await t.em().findOneOrFail(CustomerGroup, vipId)).name).toBe('VIPs');
     expect((await t.http.get('/admin/customer-groups/cgrp_missing').set(t.auth)).body).toEqual({ type: 'not_found', message: 'CustomerGroup with id: cgrp_missing was not found' });
     expect((await t.http.post('/admin/customer-groups/cgrp_missing').set(t.auth).send({ name: 'x' })).status).toBe(404);

@@ -91,6 +91,8 @@ describe('REST /admin/customers', () => {
     const same = await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ email: 'ANN@example.com' });
     expect(same.status).toBe(200);
     expect((await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ email: 'not-an-email' })).status).toBe(400);
+    // null for a value that cannot be null leaves it as it is
+    expect((await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ email: null, password: null, groups: null })).status).toBe(200);
     expect((await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ has_account: false })).status).toBe(400);
     expect((await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ groups: [{}] })).status).toBe(400);
     const badGroup = await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ first_name: 'X', groups: [{ id: 'cgrp_missing' }] });

@@ -48,7 +48,7 @@ export async function createCustomerGroup(ctx: Context, input: CreateCustomerGro
 
 export async function updateCustomerGroup(ctx: Context, id: string, input: UpdateCustomerGroupInput): Promise<CustomerGroup> {
   const group = await retrieveCustomerGroup(ctx, id);
-  if (input.name !== undefined && input.name !== group.name) {
+  if (input.name != null && input.name !== group.name) {
     await assertNameFree(ctx, input.name, id);
     group.name = input.name;
   }
