@@ -127,6 +127,15 @@ describe('REST /admin/product-categories', () => {
 
     const oneTree = await t.http.get(`/admin/product-categories/${women.id}?include_descendants_tree=true`).set(t.auth);
     expect(oneTree.body.product_category.category_children[0].category_children[0].name).toBe('Tees');
+    // As Medusa, a single category always comes with its whole tree.
+    const single = await t.http.get(`/admin/product-categories/${women.id}`).set(t.auth);
+    expect(single.body.product_category).toMatchObject({
+      name: 'Women', parent_category: null,
+      category_children: [{ name: 'Shirts', parent_category_id: women.id, category_children: [{ name: 'Tees', category_children: [] }] }],
+    });
+    expect(single.body.product_category.descendants).toBeUndefined();
+    const updated = await post(`/admin/product-categories/${women.id}`, { description: 'Tree' });
+    expect(updated.body.product_category.category_children[0].category_children[0].name).toBe('Tees');
 
     const page = await t.http.get('/admin/product-categories?parent_category_id=null&limit=1&offset=1').set(t.auth);
     expect(page.body).toMatchObject({ count: 3, offset: 1, limit: 1 });
