@@ -35,7 +35,7 @@ function nest(item: Node): void {
   item.category_children = (byParent.get(item.id) ?? []).sort((a, b) => a.rank - b.rank).map(build);
 }
 
-const one = { envelope: { one: 'product_category' }, relations: [...RELATIONS, 'descendants'], reshape: nestTree } as const;
+const one: Pick<Route, 'envelope' | 'relations' | 'reshape'> = { envelope: { one: 'product_category' }, relations: [...RELATIONS, 'descendants'], reshape: nestTree };
 
 export const routes: Route[] = [
   { method: 'GET', path: '/admin/product-categories', operation: 'productCategories', envelope: { list: 'product_categories' }, relations: RELATIONS, relationsWhen: TREE, reshape: nestListTrees },
