@@ -155,6 +155,30 @@ describe('REST /admin/product-categories', () => {
     }
   });
 
+  it('keeps ranks dense under concurrent creates, moves and deletes', async () => {
+    const parent = await create({ name: 'Busy' });
+    const made = await Promise.all(Array.from({ length: 8 }, (_, i) => post('/admin/product-categories', { name: `Busy ${i}`, parent_category_id: parent.id })));
+    expect(made.every((r) => r.status === 200)).toBe(true);
+    expect((await ranks(parent.id)).map(([, r]) => r)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const ids = made.map((r) => r.body.product_category.id);
+    const results = await Promise.all([
+      t.http.delete(`/admin/product-categories/${ids[0]}`).set(t.auth),
+      post(`/admin/product-categories/${ids[1]}`, { rank: 6 }),
+      post(`/admin/product-categories/${ids[2]}`, { parent_category_id: null }),
+      t.http.delete(`/admin/product-categories/${ids[3]}`).set(t.auth),
+      post('/admin/product-categories', { name: 'Busy late', parent_category_id: parent.id }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect((await ranks(parent.id)).map(([, r]) => r)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect((await ranks(null)).map(([, r]) => r)).toEqual((await ranks(null)).map((_, i) => i));
+    await post(`/admin/product-categories/${ids[2]}`, { parent_category_id: parent.id });
+    for (const id of [...ids.slice(1, 3), ...ids.slice(4)]) await t.http.delete(`/admin/product-categories/${id}`).set(t.auth);
+    const late = await t.em().findOneOrFail(ProductCategory, { name: 'Busy late' });
+    await t.http.delete(`/admin/product-categories/${late.id}`).set(t.auth);
+    await t.http.delete(`/admin/product-categories/${parent.id}`).set(t.auth);
+    expect(await t.em().count(ProductCategory, { name: { $like: 'Busy%' } })).toBe(0);
+  });
+
   it('refuses to delete a category with children; deletes a leaf, closing up the ranks; deletes again with 200', async () => {
     const refused = await t.http.delete(`/admin/product-categories/${women.id}`).set(t.auth);
     expect(refused.status).toBe(400);
