@@ -6,8 +6,10 @@ import { CustomerGroup } from '../src/entities/customer-groups';
 import * as priceLists from '../src/services/price-lists';
 import { DeleteResponse } from '../schema/common';
 import {
-  CreatePriceListInput, PriceListList, PriceListListArgs, PriceListPriceInput, PriceListPricesDeleteResponse, UpdatePriceListInput,
+  CreatePriceListInput, PriceListList, PriceListListArgs, PriceListPriceInput, PriceListPricesDeleteResponse,
+  PriceListProductListArgs, UpdatePriceListInput,
 } from '../schema/price-lists';
+import { ProductList } from '../schema/products';
 
 @Resolver(() => PriceList)
 export class PriceListsResolver {
@@ -19,6 +21,11 @@ export class PriceListsResolver {
   @Query(() => PriceList)
   priceList(@Arg('id') id: string, @Ctx() ctx: Context) {
     return priceLists.retrievePriceList(ctx, id);
+  }
+
+  @Query(() => ProductList, { description: 'The products with a variant priced in the list, filtered and paged as products are.' })
+  priceListProducts(@Args() { priceListId, filter, ...page }: PriceListProductListArgs, @Ctx() ctx: Context) {
+    return priceLists.listPriceListProducts(ctx, priceListId, filter, page);
   }
 
   @Mutation(() => PriceList)

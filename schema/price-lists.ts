@@ -93,6 +93,7 @@ export class PriceListProductFilter {
 
 @ArgsType()
 export class PriceListProductListArgs extends ListArgs(50) {
-  @Field() id!: string;
+  // Not `id`: that name is the product id filter of the REST query string.
+  @Field() priceListId!: string;
   @Field(() => PriceListProductFilter, { nullable: true }) filter?: PriceListProductFilter;
 }

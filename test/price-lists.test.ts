@@ -1,7 +1,10 @@
 import { startApp, TestApp, errorType } from './helpers';
 import { PriceList, PriceListStatus, PriceListType } from '../src/entities/price-lists';
 import { MoneyAmount, ProductVariant } from '../src/entities/variants';
-import { Product } from '../src/entities/products';
+import { Product, ProductStatus } from '../src/entities/products';
+import { ProductType } from '../src/entities/product-types';
+import { ProductTag } from '../src/entities/product-tags';
+import { ProductCollection } from '../src/entities/collections';
 import { Region } from '../src/entities/regions';
 import { Currency } from '../src/entities/currencies';
 import { CustomerGroup } from '../src/entities/customer-groups';
@@ -34,7 +37,7 @@ function body(extra: Record<string, unknown> = {}) {
 
 async function create(extra: Record<string, unknown> = {}): Promise<any> {
   const res = await t.http.post('/admin/price-lists').set(t.auth).send(body(extra));
-  expect(res.status).toBe(200);
+  expect([res.status, res.body.message]).toEqual([200, undefined]);
   return res.body.price_list;
 }
 
@@ -291,13 +294,96 @@ describe('REST price list list', () => {
   });
 });
 
+describe('REST /admin/price-lists/{id}/products', () => {
+  const p = { list: '', tee: '', cap: '', card: '', gone: '', type: '', tag: '', collection: '' };
+
+  beforeAll(async () => {
+    const em = t.em();
+    const type = em.create(ProductType, { value: 'Headwear' });
+    const tag = em.create(ProductTag, { value: 'wool' });
+    const collection = em.create(ProductCollection, { title: 'Winter' });
+    const tee = em.create(Product, { title: 'Tee', handle: 'tee', description: 'A cotton tee', status: ProductStatus.published });
+    const cap = em.create(Product, { title: 'Cap', handle: 'cap', type, collection });
+    cap.tags.add(tag);
+    const card = em.create(Product, { title: 'Card', handle: 'card', isGiftcard: true, status: ProductStatus.published });
+    const gone = em.create(Product, { title: 'Gone', handle: 'gone' });
+    const unpriced = em.create(Product, { title: 'Unpriced', handle: 'unpriced' });
+    const variants = [tee, tee, cap, card, gone, unpriced].map((product, i) => em.create(ProductVariant, { product, title: `v${i}` }));
+    await em.flush();
+    Object.assign(p, { tee: tee.id, cap: cap.id, card: card.id, gone: gone.id, type: type.id, tag: tag.id, collection: collection.id });
+    const list = await create({ name: 'Catalog', prices: variants.slice(0, 5).map((v) => ({ variant_id: v.id, currency_code: 'usd', amount: 100 })) });
+    p.list = list.id;
+    await create({ name: 'Elsewhere', prices: [{ variant_id: variants[5].id, currency_code: 'usd', amount: 1 }] });
+    // Deleted after being priced: a deleted product's variants can no longer be priced.
+    gone.deletedAt = new Date();
+    await em.flush();
+  });
+
+  const titles = async (query = '') => {
+    const res = await t.http.get(`/admin/price-lists/${p.list}/products?${query}`).set(t.auth);
+    expect([query, res.status]).toEqual([query, 200]);
+    return res.body.products.map((x: any) => x.title).sort();
+  };
+
+  it('lists the products priced in the list, once each, with default relations and limit', async () => {
+    const res = await t.http.get(`/admin/price-lists/${p.list}/products`).set(t.auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ count: 3, offset: 0, limit: 50 });
+    expect(res.body.products.map((x: any) => x.title).sort()).toEqual(['Cap', 'Card', 'Tee']);
+    const cap = res.body.products.find((x: any) => x.title === 'Cap');
+    for (const key of ['categories', 'collection', 'images', 'options', 'tags', 'type', 'variants']) expect(cap).toHaveProperty(key);
+    expect(cap.variants[0]).toHaveProperty('options');
+    expect(cap.type.id).toBe(p.type);
+  });
+
+  it('applies every product filter', async () => {
+    expect(await titles('q=cotton')).toEqual(['Tee']);
+    expect(await titles(`id=${p.tee}`)).toEqual(['Tee']);
+    expect(await titles(`id[]=${p.tee}&id[]=${p.cap}`)).toEqual(['Cap', 'Tee']);
+    expect(await titles('status[]=published')).toEqual(['Card', 'Tee']);
+    expect(await titles(`collection_id[]=${p.collection}`)).toEqual(['Cap']);
+    expect(await titles(`tags[]=${p.tag}`)).toEqual(['Cap']);
+    expect(await titles('title=Tee')).toEqual(['Tee']);
+    expect(await titles('description=A cotton tee')).toEqual(['Tee']);
+    expect(await titles('handle=cap')).toEqual(['Cap']);
+    expect(await titles('is_giftcard=true')).toEqual(['Card']);
+    expect(await titles(`type=${p.type}`)).toEqual(['Cap']);
+    expect(await titles('created_at[gt]=2999-01-01')).toEqual([]);
+    expect(await titles('updated_at[lt]=2999-01-01')).toEqual(['Cap', 'Card', 'Tee']);
+    expect(await titles('deleted_at[gt]=2000-01-01')).toEqual(['Gone']);
+    const ordered = await t.http.get(`/admin/price-lists/${p.list}/products?order=title&limit=2&offset=1`).set(t.auth);
+    expect(ordered.body).toMatchObject({ count: 3, offset: 1, limit: 2 });
+    expect(ordered.body.products.map((x: any) => x.title)).toEqual(['Card', 'Tee']);
+  });
+
+  it('refuses unknown filters with 400 and unknown lists with 404', async () => {
+    expect((await t.http.get(`/admin/price-lists/${p.list}/products?foo=1`).set(t.auth)).status).toBe(400);
+    expect((await t.http.get(`/admin/price-lists/${p.list}/products?status[]=gone`).set(t.auth)).status).toBe(400);
+    expect((await t.http.get('/admin/price-lists/pl_missing/products').set(t.auth)).status).toBe(404);
+  });
+
+  it('costs a fixed number of queries whatever the page size', async () => {
+    // Ordered by title, the one-product page is Cap, which has every kind of relation the larger page has.
+    const small = await t.countQueries(() => t.http.get(`/admin/price-lists/${p.list}/products?order=title&limit=1`).set(t.auth));
+    const large = await t.countQueries(() => t.http.get(`/admin/price-lists/${p.list}/products?order=title&limit=50`).set(t.auth));
+    expect(large).toBe(small);
+  });
+
+  it('answers through GraphQL', async () => {
+    const res = await t.gql(`query($id: String!) { priceListProducts(priceListId: $id, filter: { isGiftcard: false }, order: "title") { items { title } count } }`, { id: p.list });
+    expect(res.data.priceListProducts).toEqual({ items: [{ title: 'Cap' }, { title: 'Tee' }], count: 2 });
+    expect(errorType(await t.gql(`{ priceListProducts(priceListId: "pl_missing") { count } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`{ priceListProducts(priceListId: "x") { count } }`, {}, {}))).toBe('unauthorized');
+  });
+});
+
 describe('REST price lists without credentials', () => {
   it('answers 401 text/plain on every route', async () => {
     const routes: [string, string][] = [
       ['get', '/admin/price-lists'], ['post', '/admin/price-lists'], ['get', '/admin/price-lists/p'], ['post', '/admin/price-lists/p'],
       ['delete', '/admin/price-lists/p'], ['post', '/admin/price-lists/p/prices/batch'], ['delete', '/admin/price-lists/p/prices/batch'],
       ['delete', '/admin/price-lists/p/products/prices/batch'], ['delete', '/admin/price-lists/p/products/x/prices'],
-      ['delete', '/admin/price-lists/p/variants/x/prices'],
+      ['delete', '/admin/price-lists/p/variants/x/prices'], ['get', '/admin/price-lists/p/products'],
     ];
     const before = await countLists();
     for (const [method, path] of routes) {

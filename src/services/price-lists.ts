@@ -9,9 +9,11 @@ import { invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { DeleteResponse } from '../../schema/common';
 import type { ResourceIdInput } from '../../schema/discounts';
+import type { ProductFilter } from '../../schema/products';
 import {
-  CreatePriceListInput, PriceListFilter, PriceListPriceInput, PriceListPricesDeleteResponse, UpdatePriceListInput,
+  CreatePriceListInput, PriceListFilter, PriceListPriceInput, PriceListPricesDeleteResponse, PriceListProductFilter, UpdatePriceListInput,
 } from '../../schema/price-lists';
+import { listProducts } from './products';
 
 const LIST: ListSpec = {
   orderable: ['name', 'status', 'type', 'createdAt', 'updatedAt', 'deletedAt'],
@@ -82,6 +84,14 @@ export async function deletePriceList(ctx: Context, id: string): Promise<DeleteR
   await ctx.em.nativeDelete(MoneyAmount, { priceList: list });
   await ctx.em.flush();
   return DeleteResponse.of(id, 'price-list');
+}
+
+/** The products with a variant priced in the list, with the product list's own filters. */
+export async function listPriceListProducts(ctx: Context, id: string, filter: PriceListProductFilter | undefined, args: PageArgs) {
+  await retrievePriceList(ctx, id);
+  const { type, ...rest } = filter ?? {};
+  const products: ProductFilter = { ...rest, typeId: type ? [type] : undefined, priceListId: [id] };
+  return listProducts(ctx, products, args);
 }
 
 // ---------------------------------------------------------------- prices
