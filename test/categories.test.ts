@@ -104,6 +104,7 @@ describe('REST /admin/product-categories', () => {
     expect(all.body).toMatchObject({ count: 6, offset: 0, limit: 100 });
     const names = async (query: string) => (await t.http.get(`/admin/product-categories?${query}`).set(t.auth)).body.product_categories?.map((c: any) => c.name);
     expect(await names('parent_category_id=null')).toEqual(['Men', 'Women', 'Pants']);
+    expect(await names('parent_category_id=null&order=-name')).toEqual(['Women', 'Pants', 'Men']);
     expect(await names(`parent_category_id=${women.id}`)).toEqual(['Shirts']);
     expect(await names('q=TEE')).toEqual(['Tees']);
     expect(await names('q=wom')).toEqual(['Women']);

@@ -98,6 +98,7 @@ describe('REST /admin/sales-channels', () => {
     expect(await names(`id=${web.id}`)).toEqual(['Web shop']);
     expect(await names(`id[]=${web.id}&id[]=${id}&order=name`)).toEqual(['Mobile', 'Web shop']);
     expect(await names('order=-name')).toEqual(['Web shop', 'Mobile', 'Default Sales Channel']);
+    expect(await names(`order=id&id[]=${web.id}&id[]=${id}`)).toEqual([id < web.id ? 'Mobile' : 'Web shop', id < web.id ? 'Web shop' : 'Mobile']);
     expect(await names('created_at[gt]=2999-01-01')).toEqual([]);
     expect((await names('created_at[lt]=2999-01-01&updated_at[gte]=2000-01-01'))).toHaveLength(3);
     expect(await names('updated_at[lt]=2000-01-01')).toEqual([]);

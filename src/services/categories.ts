@@ -16,7 +16,7 @@ export const featureFlags = { product_categories: true };
 
 /** Medusa lists categories by rank (then, here, by id so pages are stable). */
 const LIST: ListSpec = {
-  orderable: ['name', 'handle', 'rank', 'createdAt', 'updatedAt'],
+  orderable: ['id', 'name', 'handle', 'rank', 'createdAt', 'updatedAt'],
   defaultOrder: { rank: 'asc' },
   searchable: ['name', 'handle'],
 };

@@ -11,7 +11,7 @@ import type {
 } from '../../schema/collections';
 
 const LIST: ListSpec = {
-  orderable: ['title', 'handle', 'createdAt', 'updatedAt', 'deletedAt'],
+  orderable: ['id', 'title', 'handle', 'createdAt', 'updatedAt', 'deletedAt'],
   searchable: ['title', 'handle'],
 };
 

@@ -14,7 +14,7 @@ import { retrieveStore } from './store';
 export const featureFlags = { sales_channels: true };
 
 const LIST: ListSpec = {
-  orderable: ['name', 'description', 'isDisabled', 'createdAt', 'updatedAt', 'deletedAt'],
+  orderable: ['id', 'name', 'description', 'isDisabled', 'createdAt', 'updatedAt', 'deletedAt'],
   searchable: ['name', 'description'],
 };
 
