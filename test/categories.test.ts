@@ -93,6 +93,14 @@ describe('REST /admin/product-categories', () => {
     await post(`/admin/product-categories/${pants.id}`, { parent_category_id: women.id, rank: 0 });
     expect(await ranks(women.id)).toEqual([['Pants', 0], ['Shirts', 1]]);
     expect(await ranks(men.id)).toEqual([['Socks', 0]]);
+    // Under a former sibling: the answer shows the new parent's shifted rank.
+    const a = await create({ name: 'Sib A', parent_category_id: men.id });
+    const b = await create({ name: 'Sib B', parent_category_id: men.id });
+    const under = await post(`/admin/product-categories/${a.id}`, { parent_category_id: b.id });
+    expect(under.body.product_category.parent_category).toMatchObject({ id: b.id, rank: 1 });
+    expect(await ranks(men.id)).toEqual([['Socks', 0], ['Sib B', 1]]);
+    await t.http.delete(`/admin/product-categories/${a.id}`).set(t.auth);
+    await t.http.delete(`/admin/product-categories/${b.id}`).set(t.auth);
     const top = await post(`/admin/product-categories/${pants.id}`, { parent_category_id: null });
     expect(top.body.product_category).toMatchObject({ parent_category_id: null, rank: 2, mpath: `${pants.id}.` });
     expect(await ranks(null)).toEqual([['Men', 0], ['Women', 1], ['Pants', 2]]);

@@ -112,6 +112,9 @@ function countSiblings(ctx: Context, parentId: string | null, except?: string): 
   return ctx.em.count(ProductCategory, { parentCategory: parentId, ...(except ? { id: { $ne: except } } : {}) });
 }
 
+/** Upper bound of a rank range (the column is a 4-byte integer). */
+const MAX_RANK = 2_147_483_647;
+
 /** Adds `delta` to the rank of the siblings under `parentId` whose rank is within [from, to]. */
 async function shiftRanks(ctx: Context, parentId: string | null, from: number, to: number, delta: 1 | -1, except: string): Promise<void> {
   await ctx.em.execute(
@@ -185,10 +188,10 @@ async function moveCategory(ctx: Context, category: ProductCategory, parentId: s
   if (parent && (parent.id === category.id || (parent.mpath ?? '').startsWith(category.mpath ?? '\0'))) {
     throw invalid(`ProductCategory ${category.id} cannot be moved under itself or one of its descendants`);
   }
-  await shiftRanks(ctx, oldParentId, category.rank + 1, Number.MAX_SAFE_INTEGER, -1, category.id);
+  await shiftRanks(ctx, oldParentId, category.rank + 1, MAX_RANK, -1, category.id);
   const siblings = await countSiblings(ctx, parentId, category.id);
   const target = Math.min(wanted ?? siblings, siblings);
-  await shiftRanks(ctx, parentId, target, Number.MAX_SAFE_INTEGER, 1, category.id);
+  await shiftRanks(ctx, parentId, target, MAX_RANK, 1, category.id);
   const oldPath = category.mpath ?? `${category.id}.`;
   const newPath = `${parent?.mpath ?? ''}${category.id}.`;
   await ctx.em.execute(
@@ -214,7 +217,7 @@ export async function deleteCategory(ctx: Context, id: string): Promise<DeleteRe
     const parentId = category.parentCategoryId;
     ctx.em.remove(category);
     await ctx.em.flush();
-    await shiftRanks(ctx, parentId, category.rank + 1, Number.MAX_SAFE_INTEGER, -1, id);
+    await shiftRanks(ctx, parentId, category.rank + 1, MAX_RANK, -1, id);
     ctx.events.emit('product-category.deleted', { id });
   }
   return DeleteResponse.of(id, 'product-category');
