@@ -17,7 +17,7 @@ export enum ProductStatus {
 }
 registerEnumType(ProductStatus, { name: 'ProductStatus' });
 
-@ObjectType({ description: 'A product image: a URL that products link to.' })
+@ObjectType({ description: 'A product image: a URL that products link to.', simpleResolvers: true })
 @Entity({ tableName: 'image' })
 export class Image extends SoftDeletable {
   static idPrefix = 'img';
@@ -30,7 +30,7 @@ export class Image extends SoftDeletable {
   metadata?: Metadata = null;
 }
 
-@ObjectType({ description: 'A product for sale: its catalogue data, options and variants.' })
+@ObjectType({ description: 'A product for sale: its catalogue data, options and variants.', simpleResolvers: true })
 @Entity({ tableName: 'product' })
 // Handles are unique among live products only: a deleted product's handle is free again.
 @Index({ name: 'product_handle_unique', expression: 'create unique index "product_handle_unique" on "product" ("handle") where "deleted_at" is null' })
@@ -159,7 +159,7 @@ export class Product extends SoftDeletable {
   }
 }
 
-@ObjectType({ description: 'An option of a product (Size, Color); each variant has one value for it.' })
+@ObjectType({ description: 'An option of a product (Size, Color); each variant has one value for it.', simpleResolvers: true })
 @Entity({ tableName: 'product_option' })
 export class ProductOption extends SoftDeletable {
   static idPrefix = 'opt';
@@ -183,7 +183,7 @@ export class ProductOption extends SoftDeletable {
   }
 }
 
-@ObjectType({ description: 'The value a variant has for one option of its product.' })
+@ObjectType({ description: 'The value a variant has for one option of its product.', simpleResolvers: true })
 @Entity({ tableName: 'product_option_value' })
 export class ProductOptionValue extends SoftDeletable {
   static idPrefix = 'optval';
