@@ -46,7 +46,12 @@ async function categoryIds(ctx: Context, ids: string[], withChildren: boolean | 
   return [...new Set([...ids, ...below.map((c) => c.id)])];
 }
 
-const RELATION_FILTERS = ['collectionId', 'tags', 'priceListId', 'salesChannelId', 'typeId', 'categoryId', 'includeCategoryChildren'];
+const RELATION_FILTERS = ['collectionId', 'tags', 'priceListId', 'salesChannelId', 'typeId', 'categoryId', 'includeCategoryChildren', 'discountConditionId'];
+
+/** `id in (the ids a discount condition lists in its pivot table)`, for the lists that filter by condition. */
+export function inDiscountCondition(pivot: string, column: string, conditionId: string): Record<string, unknown> {
+  return idIn(pivot, column, 'condition_id', [conditionId]);
+}
 
 export async function productWhere(ctx: Context, filter: ProductFilter | undefined, q: string | undefined): Promise<Record<string, unknown>> {
   const conditions: Record<string, unknown>[] = [whereOf(filter, RELATION_FILTERS)];
@@ -65,6 +70,7 @@ export async function productWhere(ctx: Context, filter: ProductFilter | undefin
       [raw((a: string) => `${a}."id" in (select v."product_id" from "product_variant" v join "money_amount" ma on ma."variant_id" = v."id" where ma."price_list_id" in (${marks}) and ma."deleted_at" is null)`, filter.priceListId)]: [],
     });
   }
+  if (filter?.discountConditionId) conditions.push(inDiscountCondition('discount_condition_product', 'product_id', filter.discountConditionId));
   if (q) conditions.push(productSearch(q));
   return { $and: conditions };
 }
