@@ -9,12 +9,12 @@ import { ProductCategory } from '../entities/categories';
 import { SalesChannel } from '../entities/sales-channels';
 import { ShippingProfile, ShippingProfileType } from '../entities/shipping-profiles';
 import { duplicate, invalid, notAllowed, notFound } from '../lib/errors';
-import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import { ListSpec, PageArgs, parseOrder, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { retrieveStore } from './store';
 import { addVariant, changeVariant, live, orderedId, productForVariants, removeVariant } from './variants';
 import type { CreateProductInput, IdInput, ProductFieldsInput, ProductFilter, ProductOptionInput, UpdateProductInput, ValueInput } from '../../schema/products';
-import { DeleteResponse } from '../../schema/common';
+import { DeleteResponse, Page } from '../../schema/common';
 import type { CreateVariantInput, UpdateVariantInput } from '../../schema/variants';
 
 const LIST: ListSpec = {
@@ -53,31 +53,48 @@ export function inDiscountCondition(pivot: string, column: string, conditionId: 
   return idIn(pivot, column, 'condition_id', [conditionId]);
 }
 
-export async function productWhere(ctx: Context, filter: ProductFilter | undefined, q: string | undefined): Promise<Record<string, unknown>> {
-  const conditions: Record<string, unknown>[] = [whereOf(filter, RELATION_FILTERS)];
-  if (filter?.collectionId) conditions.push({ collection: { $in: filter.collectionId } });
-  if (filter?.typeId) conditions.push({ type: { $in: filter.typeId } });
-  // Relations to many go through sub-queries, so a product matching twice is still listed once.
-  if (filter?.tags?.length) conditions.push(idIn('product_tags', 'product_id', 'product_tag_id', filter.tags));
-  if (filter?.salesChannelId?.length) conditions.push(idIn('product_sales_channel', 'product_id', 'sales_channel_id', filter.salesChannelId));
-  if (filter?.categoryId?.length) {
-    const ids = await categoryIds(ctx, filter.categoryId, filter.includeCategoryChildren);
-    conditions.push(idIn('product_category_product', 'product_id', 'product_category_id', ids));
-  }
-  if (filter?.priceListId?.length) {
-    const marks = filter.priceListId.map(() => '?').join(', ');
-    conditions.push({
-      [raw((a: string) => `${a}."id" in (select v."product_id" from "product_variant" v join "money_amount" ma on ma."variant_id" = v."id" where ma."price_list_id" in (${marks}) and ma."deleted_at" is null)`, filter.priceListId)]: [],
-    });
-  }
-  if (filter?.discountConditionId) conditions.push(inDiscountCondition('discount_condition_product', 'product_id', filter.discountConditionId));
-  if (q) conditions.push(productSearch(q));
-  return { $and: conditions };
+/**
+ * The conditions of a product list, as a function: raw SQL fragments are spent when a query uses
+ * them, so the page and the count each build their own copy.
+ */
+export async function productWhere(ctx: Context, filter: ProductFilter | undefined, q: string | undefined): Promise<() => Record<string, unknown>> {
+  const categories = filter?.categoryId?.length ? await categoryIds(ctx, filter.categoryId, filter.includeCategoryChildren) : undefined;
+  return () => {
+    const conditions: Record<string, unknown>[] = [whereOf(filter, RELATION_FILTERS)];
+    if (filter?.collectionId) conditions.push({ collection: { $in: filter.collectionId } });
+    if (filter?.typeId) conditions.push({ type: { $in: filter.typeId } });
+    // Relations to many go through sub-queries, so a product matching twice is still listed once.
+    if (filter?.tags?.length) conditions.push(idIn('product_tags', 'product_id', 'product_tag_id', filter.tags));
+    if (filter?.salesChannelId?.length) conditions.push(idIn('product_sales_channel', 'product_id', 'sales_channel_id', filter.salesChannelId));
+    if (categories) conditions.push(idIn('product_category_product', 'product_id', 'product_category_id', categories));
+    if (filter?.priceListId?.length) {
+      const marks = filter.priceListId.map(() => '?').join(', ');
+      conditions.push({
+        [raw((a: string) => `${a}."id" in (select v."product_id" from "product_variant" v join "money_amount" ma on ma."variant_id" = v."id" where ma."price_list_id" in (${marks}) and ma."deleted_at" is null)`, filter.priceListId)]: [],
+      });
+    }
+    if (filter?.discountConditionId) conditions.push(inDiscountCondition('discount_condition_product', 'product_id', filter.discountConditionId));
+    if (q) conditions.push(productSearch(q));
+    // Deleted products only when a deleted_at range asks for them, as the platform's lists do.
+    if (!filter?.deletedAt) conditions.push({ deletedAt: null });
+    return { $and: conditions };
+  };
 }
 
-export async function listProducts(ctx: Context, filter: ProductFilter | undefined, args: PageArgs) {
+/**
+ * The product list: the platform's list semantics (filters, order with the id as tie-breaker,
+ * offset, limit, count, deleted rows only when a `deleted_at` range asks), with the page read as
+ * rows and mapped onto entity views like its relations, as the list is the catalogue's hot path.
+ */
+export async function listProducts(ctx: Context, filter: ProductFilter | undefined, args: PageArgs): Promise<Page<Product>> {
   const where = await productWhere(ctx, filter, args.q);
-  return findPage(ctx, Product, where, { ...args, q: undefined }, LIST);
+  const qb = () => ctx.em.createQueryBuilder(Product, 'p').where(where());
+  const order = { ...parseOrder(args.order, LIST), id: 'asc' } as const;
+  const [rows, count] = await Promise.all([
+    qb().select('p.*').orderBy(order).offset(args.offset).limit(args.limit).execute<Record<string, unknown>[]>('all', false),
+    qb().getCount(),
+  ]);
+  return { items: rows.map((row) => fromRow(ctx, Product, row)), count, offset: args.offset, limit: args.limit };
 }
 
 export async function retrieveProduct(ctx: Context, id: string, lock = false): Promise<Product> {
