@@ -1,0 +1,238 @@
+/**
+ * Load test of the products page: `GET /admin/products?limit=20` with Medusa's default relations,
+ * and the same selection as one GraphQL query, each sequentially (1 connection) and at 8
+ * connections. Reports requests per second, p50/p95 latency and the server's peak RSS.
+ *
+ *   node -r @swc-node/register bench/products.ts [--products 1000] [--duration 15] [--data-dir DIR] [--server-node-options '...']
+ *
+ * The script starts an embedded PostgreSQL under the data dir (default: <tmp>/aegis-bench-<N>),
+ * migrates it, seeds N products when the catalogue does not already hold exactly N (each: 6
+ * variants × 2 prices, 3 options, 2 images, 2 tags, a type, a collection, the default sales channel
+ * and shipping profile), then runs the server as a child process in production mode and measures it.
+ */
+import 'reflect-metadata';
+import os from 'os';
+import path from 'path';
+import fs from 'fs';
+import { spawn, ChildProcess } from 'child_process';
+import { parseArgs } from 'util';
+import { Client } from 'pg';
+import { openDatabase, freePort } from '../src/db/embedded';
+import { openOrm, migrate } from '../src/db/orm';
+import { buildAppSchema } from '../src/graphql';
+import { compileRoute, documentFor } from '../rest/executor';
+import { routes as productRoutes } from '../rest/products';
+import { newId } from '../src/lib/ids';
+
+// autocannon ships no types; this is the part of its API the bench uses.
+interface CannonResult { requests: { total: number; average: number }; duration: number; non2xx: number; errors: number }
+interface CannonInstance { on(event: 'response', cb: (client: unknown, status: number, bytes: number, ms: number) => void): void }
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const autocannon: (opts: Record<string, unknown>, cb: (err: Error | null, res: CannonResult) => void) => CannonInstance = require('autocannon');
+
+const ROOT = path.resolve(__dirname, '..');
+const ADMIN = { email: 'bench@aegis.test', password: 'bench-password' };
+const PAGE = 20;
+
+// ---------------------------------------------------------------- seed
+
+const SIZES = ['S', 'M', 'L'];
+const COLORS = ['Red', 'Blue'];
+const POOL = 20;
+
+/** Rows as column arrays, inserted with one `unnest` statement per table and batch. */
+class Rows {
+  cols: Record<string, unknown[]> = {};
+  constructor(readonly table: string, readonly types: Record<string, string>) {
+    for (const c of Object.keys(types)) this.cols[c] = [];
+  }
+  push(row: Record<string, unknown>): void {
+    for (const c of Object.keys(this.types)) this.cols[c].push(row[c] ?? null);
+  }
+  async insert(db: Client): Promise<void> {
+    const names = Object.keys(this.types);
+    const size = this.cols[names[0]].length;
+    const step = 20000;
+    for (let start = 0; start < size; start += step) {
+      const params = names.map((c) => this.cols[c].slice(start, start + step));
+      const unnest = names.map((c, i) => `$${i + 1}::${this.types[c]}[]`).join(', ');
+      await db.query(`insert into "${this.table}" (${names.map((c) => `"${c}"`).join(', ')}) select * from unnest(${unnest})`, params);
+    }
+  }
+}
+
+async function seed(db: Client, count: number): Promise<void> {
+  const existing = Number((await db.query('select count(*) from product where deleted_at is null')).rows[0].count);
+  if (existing === count) return;
+  console.log(`seeding ${count} products (had ${existing})`);
+  await db.query('truncate product, product_variant, money_amount, product_option, product_option_value, image, product_images, product_tags, product_tag, product_type, product_sales_channel, product_category_product, product_collection cascade');
+  const profile = (await db.query("select id from shipping_profile where type = 'default' and deleted_at is null order by created_at limit 1")).rows[0]?.id ?? null;
+  const channel = (await db.query('select default_sales_channel_id as id from store order by created_at limit 1')).rows[0]?.id ?? null;
+
+  const tags = new Rows('product_tag', { id: 'text', value: 'text' });
+  const types = new Rows('product_type', { id: 'text', value: 'text' });
+  const collections = new Rows('product_collection', { id: 'text', title: 'text', handle: 'text' });
+  const tagIds = Array.from({ length: POOL }, (_, i) => { const id = newId('ptag'); tags.push({ id, value: `tag-${i}` }); return id; });
+  const typeIds = Array.from({ length: POOL / 2 }, (_, i) => { const id = newId('ptyp'); types.push({ id, value: `type-${i}` }); return id; });
+  const collectionIds = Array.from({ length: POOL / 2 }, (_, i) => { const id = newId('pcol'); collections.push({ id, title: `Collection ${i}`, handle: `collection-${i}` }); return id; });
+
+  const products = new Rows('product', { id: 'text', title: 'text', description: 'text', handle: 'text', status: 'text', thumbnail: 'text', type_id: 'text', collection_id: 'text', profile_id: 'text', weight: 'int', created_at: 'timestamptz' });
+  const options = new Rows('product_option', { id: 'text', title: 'text', product_id: 'text', created_at: 'timestamptz' });
+  const variants = new Rows('product_variant', { id: 'text', title: 'text', product_id: 'text', sku: 'text', variant_rank: 'int', inventory_quantity: 'int', created_at: 'timestamptz' });
+  const values = new Rows('product_option_value', { id: 'text', value: 'text', option_id: 'text', variant_id: 'text', created_at: 'timestamptz' });
+  const prices = new Rows('money_amount', { id: 'text', currency_code: 'text', amount: 'int', variant_id: 'text' });
+  const images = new Rows('image', { id: 'text', url: 'text' });
+  const productImages = new Rows('product_images', { product_id: 'text', image_id: 'text' });
+  const productTags = new Rows('product_tags', { product_id: 'text', product_tag_id: 'text' });
+  const productChannels = new Rows('product_sales_channel', { product_id: 'text', sales_channel_id: 'text' });
+
+  const start = Date.now() - count * 1000;
+  for (let p = 0; p < count; p++) {
+    const id = newId('prod');
+    const at = new Date(start + p * 1000);
+    products.push({
+      id, title: `Product ${p}`, description: `A fine product number ${p}`, handle: `product-${p}`, status: 'published',
+      thumbnail: `https://img.example.com/${p}/0.jpg`, type_id: typeIds[p % typeIds.length], collection_id: collectionIds[p % collectionIds.length],
+      profile_id: profile, weight: 100 + (p % 50), created_at: at,
+    });
+    const opts = ['Size', 'Color', 'Material'].map((title, i) => {
+      const optionId = newId('opt');
+      options.push({ id: optionId, title, product_id: id, created_at: new Date(at.getTime() + i) });
+      return optionId;
+    });
+    let rank = 0;
+    for (const size of SIZES) {
+      for (const color of COLORS) {
+        const variantId = newId('variant');
+        variants.push({ id: variantId, title: `${size} / ${color}`, product_id: id, sku: `P${p}-${size}-${color}`, variant_rank: rank, inventory_quantity: 10 + rank, created_at: new Date(at.getTime() + rank) });
+        [size, color, 'Cotton'].forEach((value, i) => values.push({ id: newId('optval'), value, option_id: opts[i], variant_id: variantId, created_at: new Date(at.getTime() + i) }));
+        prices.push({ id: newId('ma'), currency_code: 'usd', amount: 1000 + p, variant_id: variantId });
+        prices.push({ id: newId('ma'), currency_code: 'eur', amount: 900 + p, variant_id: variantId });
+        rank++;
+      }
+    }
+    for (let i = 0; i < 2; i++) {
+      const imageId = newId('img');
+      images.push({ id: imageId, url: `https://img.example.com/${p}/${i}.jpg` });
+      productImages.push({ product_id: id, image_id: imageId });
+      productTags.push({ product_id: id, product_tag_id: tagIds[(p + i * 7) % tagIds.length] });
+    }
+    if (channel) productChannels.push({ product_id: id, sales_channel_id: channel });
+  }
+  for (const rows of [tags, types, collections, products, options, variants, values, prices, images, productImages, productTags, productChannels]) await rows.insert(db);
+  await db.query('analyze');
+}
+
+// ---------------------------------------------------------------- server
+
+async function startServer(databaseUrl: string, port: number, nodeOptions: string): Promise<ChildProcess> {
+  const env = {
+    ...process.env, NODE_OPTIONS: nodeOptions, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production',
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret', COOKIE_SECRET: 'bench-cookie-secret-bench-cookie',
+  };
+  const user = spawn(process.execPath, [path.join(ROOT, 'bin/aegis.js'), 'user', '--email', ADMIN.email, '--password', ADMIN.password, '--role', 'admin'], { env, stdio: 'ignore' });
+  await new Promise((resolve) => user.on('exit', resolve)); // fails harmlessly when the user exists
+  const server = spawn(process.execPath, [path.join(ROOT, 'bin/aegis.js'), 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return server;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error('the server did not start');
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+// ---------------------------------------------------------------- load
+
+interface Figures { name: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; failures: number; rssMb: number }
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function load(name: string, opts: Record<string, unknown>, connections: number, duration: number, serverPid: number): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let peak = rssMb(serverPid);
+    const sampler = setInterval(() => { peak = Math.max(peak, rssMb(serverPid)); }, 100);
+    const instance = autocannon({ ...opts, connections, pipelining: 1, duration }, (err, res) => {
+      clearInterval(sampler);
+      if (err) return reject(err);
+      latencies.sort((a, b) => a - b);
+      resolve({
+        name, connections, rps: res.requests.total / res.duration, requests: res.requests.total,
+        p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
+        failures: res.non2xx + res.errors, rssMb: peak,
+      });
+    });
+    instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { products: { type: 'string', default: '1000' }, duration: { type: 'string', default: '15' }, 'data-dir': { type: 'string' }, 'server-node-options': { type: 'string', default: '' } } });
+  const count = Number(values.products);
+  const duration = Number(values.duration);
+  const dataDir = values['data-dir'] ?? path.join(os.tmpdir(), `aegis-bench-${count}`);
+
+  const database = await openDatabase({ dataDir, log: (m) => console.log(m) });
+  const orm = await openOrm(database.url);
+  let server: ChildProcess | undefined;
+  try {
+    await migrate(orm);
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    await seed(db, count);
+    await db.end();
+
+    // The GraphQL document is the one the REST route runs, so both doors do the same work.
+    const route = productRoutes.find((r) => r.method === 'GET' && r.path === '/admin/products')!;
+    const document = documentFor(compileRoute(await buildAppSchema(), route), { limit: PAGE }).replace('Rest_products', 'BenchProducts');
+
+    const port = await freePort();
+    server = await startServer(database.url, port, values['server-node-options']!);
+    const base = `http://127.0.0.1:${port}`;
+    const token = (await (await fetch(`${base}/admin/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { access_token: string };
+    const auth = { authorization: `Bearer ${token.access_token}` };
+    const rest = { url: `${base}/admin/products?limit=${PAGE}`, headers: auth };
+    const graphql = {
+      url: `${base}/graphql`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: document, variables: { limit: PAGE } }),
+    };
+    const check = await fetch(rest.url, { headers: auth });
+    const page = (await check.json()) as { products: { variants: unknown[] }[] };
+    if (check.status !== 200 || page.products.length !== PAGE) throw new Error(`unexpected answer ${check.status}`);
+
+    // Warm-up: JIT, connection pool, prepared caches.
+    await load('warm-up', rest, 4, 3, server.pid!);
+    await load('warm-up', graphql, 4, 3, server.pid!);
+
+    const results: Figures[] = [];
+    for (const [name, opts] of [['REST', rest], ['GraphQL', graphql]] as const) {
+      for (const connections of [1, 8]) results.push(await load(name, opts, connections, duration, server.pid!));
+    }
+    console.log(`\n${count} products, page of ${PAGE} with default relations, ${duration} s per run, ${os.cpus().length} CPUs, node ${process.version}, server NODE_OPTIONS='${values['server-node-options']}', load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    console.log('| door | connections | req/s | p50 ms | p95 ms | p99 ms | requests | failures | peak server RSS MB |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const r of results) {
+      console.log(`| ${r.name} | ${r.connections} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.requests} | ${r.failures} | ${r.rssMb.toFixed(0)} |`);
+    }
+  } finally {
+    server?.kill();
+    await orm.close();
+    await database.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
