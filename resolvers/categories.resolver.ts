@@ -2,7 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { Context } from '../src/context';
 import { ProductCategory } from '../src/entities/categories';
 import * as categories from '../src/services/categories';
+import { Product } from '../src/entities/products';
 import { DeleteResponse } from '../schema/common';
+import { ProductRefsArgs } from '../schema/sales-channels';
 import {
   CreateProductCategoryInput, ProductCategoryList, ProductCategoryListArgs, UpdateProductCategoryInput,
 } from '../schema/categories';
@@ -36,6 +38,21 @@ export class ProductCategoriesResolver {
   @Mutation(() => DeleteResponse, { description: 'Deletes a category without children; an unknown id also answers deleted.' })
   deleteProductCategory(@Arg('id') id: string, @Ctx() ctx: Context) {
     return categories.deleteCategory(ctx, id);
+  }
+
+  @Mutation(() => ProductCategory)
+  addProductsToCategory(@Args() { id, productIds }: ProductRefsArgs, @Ctx() ctx: Context) {
+    return categories.addProductsToCategory(ctx, id, productIds);
+  }
+
+  @Mutation(() => ProductCategory)
+  removeProductsFromCategory(@Args() { id, productIds }: ProductRefsArgs, @Ctx() ctx: Context) {
+    return categories.removeProductsFromCategory(ctx, id, productIds);
+  }
+
+  @FieldResolver(() => [Product], { description: 'The live products in the category, oldest first.' })
+  products(@Root() category: ProductCategory, @Ctx() ctx: Context) {
+    return categories.productsOf(ctx, category);
   }
 
   @FieldResolver(() => ProductCategory, { nullable: true })

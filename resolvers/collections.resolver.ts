@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { ProductCollection } from '../src/entities/collections';
+import { Product } from '../src/entities/products';
 import * as collections from '../src/services/collections';
 import { DeleteResponse } from '../schema/common';
 import {
-  CreateProductCollectionInput, ProductCollectionList, ProductCollectionListArgs, UpdateProductCollectionInput,
+  CollectionProductsArgs, CreateProductCollectionInput, ProductCollectionList, RemovedCollectionProducts, ProductCollectionListArgs, UpdateProductCollectionInput,
 } from '../schema/collections';
 
 @Resolver(() => ProductCollection)
@@ -32,5 +33,20 @@ export class ProductCollectionsResolver {
   @Mutation(() => DeleteResponse)
   deleteProductCollection(@Arg('id') id: string, @Ctx() ctx: Context) {
     return collections.deleteCollection(ctx, id);
+  }
+
+  @Mutation(() => ProductCollection, { description: 'Puts the products in the collection.' })
+  addProductsToCollection(@Args() { id, productIds }: CollectionProductsArgs, @Ctx() ctx: Context) {
+    return collections.addProductsToCollection(ctx, id, productIds);
+  }
+
+  @Mutation(() => RemovedCollectionProducts)
+  removeProductsFromCollection(@Args() { id, productIds }: CollectionProductsArgs, @Ctx() ctx: Context) {
+    return collections.removeProductsFromCollection(ctx, id, productIds);
+  }
+
+  @FieldResolver(() => [Product], { description: 'The live products in the collection, oldest first.' })
+  products(@Root() collection: ProductCollection, @Ctx() ctx: Context) {
+    return collections.productsOf(ctx, collection);
   }
 }

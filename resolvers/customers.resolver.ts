@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { Context } from '../src/context';
 import { Address, Customer } from '../src/entities/customers';
 import { CustomerGroup } from '../src/entities/customer-groups';
+import { Country } from '../src/entities/regions';
 import * as customers from '../src/services/customers';
 import { CreateCustomerInput, CustomerList, CustomerListArgs, UpdateCustomerInput } from '../schema/customers';
 
@@ -48,5 +49,10 @@ export class AddressResolver {
   @FieldResolver(() => Customer, { nullable: true })
   customer(@Root() root: Address, @Ctx() ctx: Context) {
     return root.customer ? ctx.loaders.byId(Customer, root.customer.id) : null;
+  }
+
+  @FieldResolver(() => Country, { nullable: true })
+  country(@Root() root: Address, @Ctx() ctx: Context) {
+    return root.countryCode ? ctx.loaders.byId(Country, root.countryCode.toLowerCase(), 'iso2') : null;
   }
 }

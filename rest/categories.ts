@@ -3,17 +3,22 @@ import type { Route } from './executor';
 const RELATIONS = ['category_children', 'parent_category'];
 
 /**
- * `include_descendants_tree=true`: the operation returns every descendant in a flat list (a
- * GraphQL selection cannot be infinitely deep); here they become Medusa's nested
- * `category_children`, each sorted by rank, down to the leaves.
+ * A GraphQL selection cannot be infinitely deep, so trees travel as a flat `descendants` list
+ * that these routes nest into Medusa's `category_children`, each level sorted by rank, down to
+ * the leaves. Medusa answers a single category always with its whole tree, and a list only with
+ * `include_descendants_tree=true`.
  */
 const TREE = { include_descendants_tree: ['descendants'] };
 
 type Node = Record<string, any>;
 
-export function nestDescendants(result: any, query: Record<string, unknown>): unknown {
-  if (query.include_descendants_tree !== 'true' || !result) return result;
-  for (const item of Array.isArray(result.items) ? result.items : [result]) nest(item);
+export function nestListTrees(result: any, query: Record<string, unknown>): unknown {
+  if (query.include_descendants_tree === 'true' && result) for (const item of result.items) nest(item);
+  return result;
+}
+
+export function nestTree(result: any): unknown {
+  if (result) nest(result);
   return result;
 }
 
@@ -30,12 +35,14 @@ function nest(item: Node): void {
   item.category_children = (byParent.get(item.id) ?? []).sort((a, b) => a.rank - b.rank).map(build);
 }
 
-const one = { envelope: { one: 'product_category' }, relations: RELATIONS } as const;
+const one: Pick<Route, 'envelope' | 'relations' | 'reshape'> = { envelope: { one: 'product_category' }, relations: [...RELATIONS, 'descendants'], reshape: nestTree };
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/product-categories', operation: 'productCategories', envelope: { list: 'product_categories' }, relations: RELATIONS, relationsWhen: TREE, reshape: nestDescendants },
+  { method: 'GET', path: '/admin/product-categories', operation: 'productCategories', envelope: { list: 'product_categories' }, relations: RELATIONS, relationsWhen: TREE, reshape: nestListTrees },
   { method: 'POST', path: '/admin/product-categories', operation: 'createProductCategory', ...one },
-  { method: 'GET', path: '/admin/product-categories/:id', operation: 'productCategory', ...one, relationsWhen: TREE, reshape: nestDescendants },
+  { method: 'GET', path: '/admin/product-categories/:id', operation: 'productCategory', ...one },
   { method: 'POST', path: '/admin/product-categories/:id', operation: 'updateProductCategory', ...one },
   { method: 'DELETE', path: '/admin/product-categories/:id', operation: 'deleteProductCategory', envelope: 'raw' },
+  { method: 'POST', path: '/admin/product-categories/:id/products/batch', operation: 'addProductsToCategory', ...one },
+  { method: 'DELETE', path: '/admin/product-categories/:id/products/batch', operation: 'removeProductsFromCategory', ...one },
 ];

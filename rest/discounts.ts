@@ -1,12 +1,14 @@
 import type { Route } from './executor';
 
-/** Medusa's default relations of a discount in every answer. */
-const RELATIONS = ['parent_discount', 'regions', 'rule', 'rule.conditions'];
+/** Medusa's default relations of a discount in lists ... */
+const LIST_RELATIONS = ['parent_discount', 'regions', 'rule', 'rule.conditions'];
+/** ... and in single answers, where the regions' providers are eager in Medusa. */
+const RELATIONS = [...LIST_RELATIONS, 'regions.fulfillment_providers', 'regions.payment_providers'];
 const one = { one: 'discount' };
 const CONDITION = '/admin/discounts/:discount_id/conditions/:condition_id';
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/discounts', operation: 'discounts', envelope: { list: 'discounts' }, relations: RELATIONS },
+  { method: 'GET', path: '/admin/discounts', operation: 'discounts', envelope: { list: 'discounts' }, relations: LIST_RELATIONS },
   { method: 'POST', path: '/admin/discounts', operation: 'createDiscount', envelope: one, relations: RELATIONS },
   { method: 'GET', path: '/admin/discounts/code/:code', operation: 'discountByCode', envelope: one, relations: RELATIONS },
   { method: 'GET', path: '/admin/discounts/:id', operation: 'discount', envelope: one, relations: RELATIONS },

@@ -10,6 +10,7 @@ import { PageOf } from './common';
 export class CustomerGroupFilter {
   @Field(() => [String], { nullable: true }) id?: string[];
   @Field(() => [String], { nullable: true, description: 'Groups with any of these exact names.' }) name?: string[];
+  @Field({ nullable: true, description: 'Groups a discount condition applies to.' }) discountConditionId?: string;
   @Field(() => DateRange, { nullable: true }) createdAt?: DateRange;
   @Field(() => DateRange, { nullable: true }) updatedAt?: DateRange;
 }

@@ -127,10 +127,12 @@ const FAN_OUT = 10;
  * Cost of a field: scalars are free, an object costs 1, and a list multiplies what it selects by
  * its `limit` argument or, for a relation without one, by an assumed fan-out.
  */
-const limitEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const limitEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const f = field as GraphQLField<unknown, unknown>;
   const named = getNamedType(f.type);
   if (!('getFields' in named)) return 0;
+  // A page's `items`: the list field that returned the page already multiplied by its limit.
+  if (f.name === 'items' && 'getFields' in type && 'count' in type.getFields() && 'offset' in type.getFields()) return childComplexity;
   const limit = typeof args.limit === 'number' ? args.limit : undefined;
   if (limit !== undefined) return 1 + limit * Math.max(childComplexity, 1);
   if (isListType(getNullableType(f.type))) return FAN_OUT * (1 + childComplexity);

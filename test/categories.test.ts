@@ -1,5 +1,6 @@
 import { startApp, TestApp, errorType } from './helpers';
 import { ProductCategory } from '../src/entities/categories';
+import { Product } from '../src/entities/products';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -92,6 +93,14 @@ describe('REST /admin/product-categories', () => {
     await post(`/admin/product-categories/${pants.id}`, { parent_category_id: women.id, rank: 0 });
     expect(await ranks(women.id)).toEqual([['Pants', 0], ['Shirts', 1]]);
     expect(await ranks(men.id)).toEqual([['Socks', 0]]);
+    // Under a former sibling: the answer shows the new parent's shifted rank.
+    const a = await create({ name: 'Sib A', parent_category_id: men.id });
+    const b = await create({ name: 'Sib B', parent_category_id: men.id });
+    const under = await post(`/admin/product-categories/${a.id}`, { parent_category_id: b.id });
+    expect(under.body.product_category.parent_category).toMatchObject({ id: b.id, rank: 1 });
+    expect(await ranks(men.id)).toEqual([['Socks', 0], ['Sib B', 1]]);
+    await t.http.delete(`/admin/product-categories/${a.id}`).set(t.auth);
+    await t.http.delete(`/admin/product-categories/${b.id}`).set(t.auth);
     const top = await post(`/admin/product-categories/${pants.id}`, { parent_category_id: null });
     expect(top.body.product_category).toMatchObject({ parent_category_id: null, rank: 2, mpath: `${pants.id}.` });
     expect(await ranks(null)).toEqual([['Men', 0], ['Women', 1], ['Pants', 2]]);
@@ -103,6 +112,7 @@ describe('REST /admin/product-categories', () => {
     expect(all.body).toMatchObject({ count: 6, offset: 0, limit: 100 });
     const names = async (query: string) => (await t.http.get(`/admin/product-categories?${query}`).set(t.auth)).body.product_categories?.map((c: any) => c.name);
     expect(await names('parent_category_id=null')).toEqual(['Men', 'Women', 'Pants']);
+    expect(await names('parent_category_id=null&order=-name')).toEqual(['Women', 'Pants', 'Men']);
     expect(await names(`parent_category_id=${women.id}`)).toEqual(['Shirts']);
     expect(await names('q=TEE')).toEqual(['Tees']);
     expect(await names('q=wom')).toEqual(['Women']);
@@ -126,6 +136,15 @@ describe('REST /admin/product-categories', () => {
 
     const oneTree = await t.http.get(`/admin/product-categories/${women.id}?include_descendants_tree=true`).set(t.auth);
     expect(oneTree.body.product_category.category_children[0].category_children[0].name).toBe('Tees');
+    // As Medusa, a single category always comes with its whole tree.
+    const single = await t.http.get(`/admin/product-categories/${women.id}`).set(t.auth);
+    expect(single.body.product_category).toMatchObject({
+      name: 'Women', parent_category: null,
+      category_children: [{ name: 'Shirts', parent_category_id: women.id, category_children: [{ name: 'Tees', category_children: [] }] }],
+    });
+    expect(single.body.product_category.descendants).toBeUndefined();
+    const updated = await post(`/admin/product-categories/${women.id}`, { description: 'Tree' });
+    expect(updated.body.product_category.category_children[0].category_children[0].name).toBe('Tees');
 
     const page = await t.http.get('/admin/product-categories?parent_category_id=null&limit=1&offset=1').set(t.auth);
     expect(page.body).toMatchObject({ count: 3, offset: 1, limit: 1 });
@@ -143,6 +162,30 @@ describe('REST /admin/product-categories', () => {
       const large = await t.countQueries(() => t.http.get(`/admin/product-categories?limit=20${q}`).set(t.auth));
       expect(large).toBe(small);
     }
+  });
+
+  it('keeps ranks dense under concurrent creates, moves and deletes', async () => {
+    const parent = await create({ name: 'Busy' });
+    const made = await Promise.all(Array.from({ length: 8 }, (_, i) => post('/admin/product-categories', { name: `Busy ${i}`, parent_category_id: parent.id })));
+    expect(made.every((r) => r.status === 200)).toBe(true);
+    expect((await ranks(parent.id)).map(([, r]) => r)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const ids = made.map((r) => r.body.product_category.id);
+    const results = await Promise.all([
+      t.http.delete(`/admin/product-categories/${ids[0]}`).set(t.auth),
+      post(`/admin/product-categories/${ids[1]}`, { rank: 6 }),
+      post(`/admin/product-categories/${ids[2]}`, { parent_category_id: null }),
+      t.http.delete(`/admin/product-categories/${ids[3]}`).set(t.auth),
+      post('/admin/product-categories', { name: 'Busy late', parent_category_id: parent.id }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect((await ranks(parent.id)).map(([, r]) => r)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect((await ranks(null)).map(([, r]) => r)).toEqual((await ranks(null)).map((_, i) => i));
+    await post(`/admin/product-categories/${ids[2]}`, { parent_category_id: parent.id });
+    for (const id of [...ids.slice(1, 3), ...ids.slice(4)]) await t.http.delete(`/admin/product-categories/${id}`).set(t.auth);
+    const late = await t.em().findOneOrFail(ProductCategory, { name: 'Busy late' });
+    await t.http.delete(`/admin/product-categories/${late.id}`).set(t.auth);
+    await t.http.delete(`/admin/product-categories/${parent.id}`).set(t.auth);
+    expect(await t.em().count(ProductCategory, { name: { $like: 'Busy%' } })).toBe(0);
   });
 
   it('refuses to delete a category with children; deletes a leaf, closing up the ranks; deletes again with 200', async () => {
@@ -240,5 +283,89 @@ describe('GraphQL product categories', () => {
   it('reports the product_categories feature flag', async () => {
     const res = await t.http.get('/admin/store').set(t.auth);
     expect(res.body.store.feature_flags).toContainEqual({ key: 'product_categories', value: true });
+  });
+});
+
+describe('products in a category (batch)', () => {
+  let id: string;
+  let productIds: string[];
+  const categoriesOf = async (productId: string) =>
+    (await t.em().findOneOrFail(Product, productId, { populate: ['categories'] as any })).categories.getItems().map((c) => c.id).sort();
+
+  beforeAll(async () => {
+    const em = t.em();
+    const products = ['Shirt', 'Pants', 'Hat'].map((title) => em.create(Product, { title }));
+    await em.flush();
+    productIds = products.map((p) => p.id);
+    id = (await post('/admin/product-categories', { name: 'Batch' })).body.product_category.id;
+  });
+
+  it('adds products through REST; adding one already there is harmless', async () => {
+    const res = await post(`/admin/product-categories/${id}/products/batch`, { product_ids: [{ id: productIds[0] }, { id: productIds[1] }] });
+    expect(res.status).toBe(200);
+    expect(res.body.product_category).toMatchObject({ id, name: 'Batch', category_children: [], parent_category: null });
+    expect(await categoriesOf(productIds[0])).toEqual([id]);
+    expect(await categoriesOf(productIds[1])).toEqual([id]);
+    expect((await post(`/admin/product-categories/${id}/products/batch`, { product_ids: [{ id: productIds[0] }] })).status).toBe(200);
+    const got = await t.http.get(`/admin/product-categories/${id}?expand=products`).set(t.auth);
+    expect(got.body.product_category.products.map((p: any) => p.title)).toEqual(['Shirt', 'Pants']);
+  });
+
+  it('refuses unknown products, bad bodies and unknown categories, writing nothing', async () => {
+    const unknown = await post(`/admin/product-categories/${id}/products/batch`, { product_ids: [{ id: productIds[2] }, { id: 'prod_missing' }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual({ type: 'invalid_data', message: 'Products prod_missing do not exist' });
+    for (const body of [{}, { product_ids: [] }, { product_ids: [productIds[2]] }, { product_ids: [{ id: productIds[2] }], x: 1 }]) {
+      expect((await post(`/admin/product-categories/${id}/products/batch`, body)).status).toBe(400);
+    }
+    expect((await post('/admin/product-categories/pcat_missing/products/batch', { product_ids: [{ id: productIds[2] }] })).status).toBe(404);
+    expect((await t.http.delete('/admin/product-categories/pcat_missing/products/batch').set(t.auth).send({ product_ids: [{ id: productIds[0] }] })).status).toBe(404);
+    expect((await t.http.delete(`/admin/product-categories/${id}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[0] }, { id: 'prod_missing' }] })).status).toBe(400);
+    expect(await categoriesOf(productIds[2])).toEqual([]);
+    expect(await categoriesOf(productIds[0])).toEqual([id]);
+  });
+
+  it('removes products through REST', async () => {
+    const res = await t.http.delete(`/admin/product-categories/${id}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[0] }] });
+    expect(res.status).toBe(200);
+    expect(res.body.product_category.id).toBe(id);
+    expect(await categoriesOf(productIds[0])).toEqual([]);
+    expect(await categoriesOf(productIds[1])).toEqual([id]);
+  });
+
+  it('lists with products at a fixed number of queries', async () => {
+    const em = t.em();
+    for (let i = 0; i < 12; i++) {
+      const c = em.create(ProductCategory, { name: `Cat ${i}`, handle: `cat-${i}` });
+      const p = em.create(Product, { title: `P${i}` });
+      p.categories.add(c);
+    }
+    await em.flush();
+    const small = await t.countQueries(() => t.http.get('/admin/product-categories?limit=2&expand=products').set(t.auth));
+    const large = await t.countQueries(() => t.http.get('/admin/product-categories?limit=20&expand=products').set(t.auth));
+    expect(large).toBe(small);
+    const res = await t.http.get('/admin/product-categories?expand=products&q=cat-7').set(t.auth);
+    expect(res.body.product_categories[0].products.map((p: any) => p.title)).toEqual(['P7']);
+  });
+
+  it('adds and removes through GraphQL, with Medusa error types', async () => {
+    const add = await t.gql('mutation($id: String!, $p: [ProductRef!]!) { addProductsToCategory(id: $id, productIds: $p) { id products { id } } }', { id, p: [{ id: productIds[2] }] });
+    expect(add.data.addProductsToCategory.products.map((p: any) => p.id).sort()).toEqual([productIds[1], productIds[2]].sort());
+    const remove = await t.gql('mutation($id: String!, $p: [ProductRef!]!) { removeProductsFromCategory(id: $id, productIds: $p) { id } }', { id, p: [{ id: productIds[2] }] });
+    expect(remove.errors).toBeUndefined();
+    expect(await categoriesOf(productIds[2])).toEqual([]);
+    expect(errorType(await t.gql('mutation { addProductsToCategory(id: "pcat_missing", productIds: [{ id: "x" }]) { id } }'))).toBe('not_found');
+    expect(errorType(await t.gql('mutation($id: String!) { addProductsToCategory(id: $id, productIds: [{ id: "prod_missing" }]) { id } }', { id }))).toBe('invalid_data');
+    expect(errorType(await t.gql('mutation($id: String!, $p: [ProductRef!]!) { addProductsToCategory(id: $id, productIds: $p) { id } }', { id, p: [{ id: productIds[2] }] }, {}))).toBe('unauthorized');
+    expect(await categoriesOf(productIds[2])).toEqual([]);
+  });
+
+  it('answers 401 text/plain without credentials', async () => {
+    for (const method of ['post', 'delete'] as const) {
+      const res = await t.http[method](`/admin/product-categories/${id}/products/batch`).send({ product_ids: [{ id: productIds[2] }] });
+      expect(res.status).toBe(401);
+      expect(res.text).toBe('Unauthorized');
+    }
+    expect(await categoriesOf(productIds[2])).toEqual([]);
   });
 });

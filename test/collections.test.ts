@@ -1,5 +1,7 @@
 import { startApp, TestApp, errorType } from './helpers';
 import { ProductCollection } from '../src/entities/collections';
+import { Product } from '../src/entities/products';
+import { DiscountCondition, DiscountConditionOperator, DiscountConditionType, DiscountRule, DiscountRuleType } from '../src/entities/discounts';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -19,6 +21,10 @@ describe('REST /admin/collections', () => {
     expect(await t.em().findOneOrFail(ProductCollection, id)).toMatchObject({ title: 'Summer Sale 2024', handle: 'summer-sale-2024' });
     const own = await t.http.post('/admin/collections').set(t.auth).send({ title: 'Winter', handle: 'cold-days' });
     expect(own.body.collection.handle).toBe('cold-days');
+    // lodash's kebabCase, as Medusa: accents and apostrophes dropped, case and digit boundaries split.
+    const kebab = await t.http.post('/admin/collections').set(t.auth).send({ title: "Men's Ärger Summer2024 fooBar" });
+    expect(kebab.body.collection.handle).toBe('mens-arger-summer-2024-foo-bar');
+    await t.em().nativeDelete(ProductCollection, { id: kebab.body.collection.id });
     expect(t.events.some((e) => e.name === 'product-collection.created' && e.data.id === id)).toBe(true);
   });
 
@@ -64,11 +70,19 @@ describe('REST /admin/collections', () => {
     expect(await titles('created_at[gt]=2999-01-01')).toEqual([]);
     expect(await titles('created_at[lte]=2999-01-01&updated_at[gt]=2000-01-01')).toHaveLength(2);
     expect(await titles('updated_at[lt]=2000-01-01')).toEqual([]);
+    const em = t.em();
+    const rule = em.create(DiscountRule, { type: DiscountRuleType.percentage, value: 10 });
+    const condition = em.create(DiscountCondition, { type: DiscountConditionType.product_collections, operator: DiscountConditionOperator.in, discountRule: rule });
+    condition.productCollections.add(em.getReference(ProductCollection, id));
+    await em.flush();
+    expect(await titles(`discount_condition_id=${condition.id}`)).toEqual(['Summer']);
+    expect(await titles('discount_condition_id=discon_none')).toEqual([]);
     const page = await t.http.get('/admin/collections?order=title&limit=1&offset=1').set(t.auth);
     expect(page.body).toMatchObject({ count: 2, offset: 1, limit: 1 });
     expect(page.body.collections.map((c: any) => c.title)).toEqual(['Winter']);
     const fields = await t.http.get('/admin/collections?fields=title').set(t.auth);
-    expect(Object.keys(fields.body.collections[0]).sort()).toEqual(['created_at', 'id', 'title']);
+    expect(Object.keys(fields.body.collections[0]).sort()).toEqual(['created_at', 'id', 'products', 'title']);
+    expect(all.body.collections[0].products).toEqual([]);
     expect((await t.http.get('/admin/collections?foo=1').set(t.auth)).status).toBe(400);
     expect((await t.http.get('/admin/collections?order=secret').set(t.auth)).status).toBe(400);
   });
@@ -132,5 +146,94 @@ describe('GraphQL product collections', () => {
     expect(errorType(await t.gql('{ productCollections { count } }', {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql('mutation { createProductCollection(input: { title: "x" }) { id } }', {}, {}))).toBe('unauthorized');
     expect(await countCollections()).toBe(before);
+  });
+});
+
+describe('products in a collection (batch)', () => {
+  let id: string;
+  let other: string;
+  let productIds: string[];
+  const collectionOf = async (productId: string) => (await t.em().findOneOrFail(Product, productId)).collectionId;
+
+  beforeAll(async () => {
+    const em = t.em();
+    const products = ['Shirt', 'Pants', 'Hat'].map((title) => em.create(Product, { title }));
+    await em.flush();
+    productIds = products.map((p) => p.id);
+    id = (await t.http.post('/admin/collections').set(t.auth).send({ title: 'Batch' })).body.collection.id;
+    other = (await t.http.post('/admin/collections').set(t.auth).send({ title: 'Other' })).body.collection.id;
+  });
+
+  it('adds products through REST and answers the collection with its products', async () => {
+    const res = await t.http.post(`/admin/collections/${id}/products/batch`).set(t.auth).send({ product_ids: productIds.slice(0, 2) });
+    expect(res.status).toBe(200);
+    expect(res.body.collection.id).toBe(id);
+    expect(res.body.collection.products.map((p: any) => p.title)).toEqual(['Shirt', 'Pants']);
+    expect(res.body.collection.products[0]).toMatchObject({ id: productIds[0], collection_id: id });
+    expect(await collectionOf(productIds[0])).toBe(id);
+    expect(await collectionOf(productIds[2])).toBeNull();
+    const got = await t.http.get(`/admin/collections/${id}`).set(t.auth);
+    expect(got.body.collection.products.map((p: any) => p.id)).toEqual(productIds.slice(0, 2));
+    await t.http.post(`/admin/collections/${other}/products/batch`).set(t.auth).send({ product_ids: [productIds[2]] });
+  });
+
+  it('refuses unknown products, bad bodies and unknown collections, writing nothing', async () => {
+    const unknown = await t.http.post(`/admin/collections/${id}/products/batch`).set(t.auth).send({ product_ids: [productIds[2], 'prod_missing'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual({ type: 'invalid_data', message: 'Products prod_missing do not exist' });
+    for (const body of [{}, { product_ids: [] }, { product_ids: 'x' }, { product_ids: [{ id: productIds[2] }] }, { product_ids: [productIds[2]], x: 1 }]) {
+      const res = await t.http.post(`/admin/collections/${id}/products/batch`).set(t.auth).send(body);
+      expect(res.status).toBe(400);
+    }
+    expect((await t.http.post('/admin/collections/pcol_missing/products/batch').set(t.auth).send({ product_ids: [productIds[2]] })).status).toBe(404);
+    expect((await t.http.delete('/admin/collections/pcol_missing/products/batch').set(t.auth).send({ product_ids: [productIds[0]] })).status).toBe(404);
+    expect((await t.http.delete(`/admin/collections/${id}/products/batch`).set(t.auth).send({ product_ids: [] })).status).toBe(400);
+    expect(await collectionOf(productIds[2])).toBe(other);
+    expect(await collectionOf(productIds[0])).toBe(id);
+  });
+
+  it('removes products through REST; a product of another collection stays there', async () => {
+    const res = await t.http.delete(`/admin/collections/${id}/products/batch`).set(t.auth).send({ product_ids: [productIds[0], productIds[2], 'prod_missing'] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id, object: 'product-collection', removed_products: [productIds[0], productIds[2], 'prod_missing'] });
+    expect(await collectionOf(productIds[0])).toBeNull();
+    expect(await collectionOf(productIds[1])).toBe(id);
+    expect(await collectionOf(productIds[2])).toBe(other);
+  });
+
+  it('lists with products at a fixed number of queries', async () => {
+    const em = t.em();
+    for (let i = 0; i < 12; i++) {
+      const c = em.create(ProductCollection, { title: `Many ${i}`, handle: `many-${i}` });
+      em.create(Product, { title: `P${i}`, collection: c });
+    }
+    await em.flush();
+    const small = await t.countQueries(() => t.http.get('/admin/collections?limit=2').set(t.auth));
+    const large = await t.countQueries(() => t.http.get('/admin/collections?limit=20').set(t.auth));
+    expect(large).toBe(small);
+    const res = await t.http.get('/admin/collections?limit=20&order=title').set(t.auth);
+    expect(res.body.collections.find((c: any) => c.title === 'Many 3').products.map((p: any) => p.title)).toEqual(['P3']);
+  });
+
+  it('adds and removes through GraphQL, with Medusa error types', async () => {
+    const add = await t.gql('mutation($id: String!, $p: [String!]!) { addProductsToCollection(id: $id, productIds: $p) { id products { id } } }', { id, p: [productIds[0]] });
+    expect(add.data.addProductsToCollection.products.map((p: any) => p.id).sort()).toEqual([productIds[0], productIds[1]].sort());
+    expect(await collectionOf(productIds[0])).toBe(id);
+    const remove = await t.gql('mutation($id: String!, $p: [String!]!) { removeProductsFromCollection(id: $id, productIds: $p) { id object removedProducts } }', { id, p: [productIds[0]] });
+    expect(remove.data.removeProductsFromCollection).toEqual({ id, object: 'product-collection', removedProducts: [productIds[0]] });
+    expect(await collectionOf(productIds[0])).toBeNull();
+    expect(errorType(await t.gql('mutation { addProductsToCollection(id: "pcol_missing", productIds: ["x"]) { id } }'))).toBe('not_found');
+    expect(errorType(await t.gql('mutation($id: String!) { addProductsToCollection(id: $id, productIds: ["prod_missing"]) { id } }', { id }))).toBe('invalid_data');
+    expect(errorType(await t.gql('mutation($id: String!, $p: [String!]!) { addProductsToCollection(id: $id, productIds: $p) { id } }', { id, p: [productIds[0]] }, {}))).toBe('unauthorized');
+    expect(await collectionOf(productIds[0])).toBeNull();
+  });
+
+  it('answers 401 text/plain without credentials', async () => {
+    for (const method of ['post', 'delete'] as const) {
+      const res = await t.http[method](`/admin/collections/${id}/products/batch`).send({ product_ids: [productIds[0]] });
+      expect(res.status).toBe(401);
+      expect(res.text).toBe('Unauthorized');
+    }
+    expect(await collectionOf(productIds[0])).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { startApp, TestApp, errorType } from './helpers';
 import { Customer } from '../src/entities/customers';
 import { CustomerGroup, CustomerGroupCustomer } from '../src/entities/customer-groups';
+import { DiscountCondition, DiscountConditionOperator, DiscountConditionType, DiscountRule, DiscountRuleType } from '../src/entities/discounts';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -59,6 +60,7 @@ describe('REST /admin/customer-groups', () => {
     const dup = await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: 'Other' });
     expect(dup.status).toBe(422);
     expect((await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: '' })).status).toBe(400);
+    expect((await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: null })).status).toBe(200);
     expect((await t.em().findOneOrFail(CustomerGroup, vipId)).name).toBe('VIPs');
     expect((await t.http.get('/admin/customer-groups/cgrp_missing').set(t.auth)).body).toEqual({ type: 'not_found', message: 'CustomerGroup with id: cgrp_missing was not found' });
     expect((await t.http.post('/admin/customer-groups/cgrp_missing').set(t.auth).send({ name: 'x' })).status).toBe(404);
@@ -126,6 +128,15 @@ describe('REST /admin/customer-groups', () => {
     const expanded = await t.http.get('/admin/customer-groups?expand=customers&order=name').set(t.auth);
     expect(expanded.body.customer_groups[1].customers.map((c: any) => c.id).sort()).toEqual([customers[0], customers[3]].sort());
     expect((await t.http.get('/admin/customer-groups?order=metadata').set(t.auth)).status).toBe(400);
+
+    const em = t.em();
+    const rule = Object.assign(new DiscountRule(), { type: DiscountRuleType.percentage, value: 10 });
+    const condition = Object.assign(new DiscountCondition(), { type: DiscountConditionType.customer_groups, operator: DiscountConditionOperator.in, discountRule: rule });
+    condition.customerGroups.add(em.getReference(CustomerGroup, b2b));
+    await em.persistAndFlush([rule, condition]);
+    expect(names(await t.http.get(`/admin/customer-groups?discount_condition_id=${condition.id}`).set(t.auth))).toEqual(['B2B']);
+    expect(names(await t.http.get(`/admin/customer-groups?discount_condition_id=${condition.id}&id=${vipId}`).set(t.auth))).toEqual([]);
+    expect(names(await t.http.get('/admin/customer-groups?discount_condition_id=discon_missing').set(t.auth))).toEqual([]);
     expect((await t.http.get('/admin/customer-groups?foo=1').set(t.auth)).status).toBe(400);
   });
 

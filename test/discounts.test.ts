@@ -69,8 +69,8 @@ describe('REST /admin/discounts: create, get, update, delete', () => {
     });
     expect(d.rule).toMatchObject({ id: d.rule_id, type: 'percentage', value: 10, allocation: 'item', description: 'Ten off', deleted_at: null, metadata: null });
     expect(d.rule.id).toMatch(/^dru_/);
-    expect(d.rule.conditions.map((c: any) => [c.type, c.operator, c.discount_rule_id])).toEqual([
-      ['products', 'in', d.rule_id], ['customer_groups', 'not_in', d.rule_id],
+    expect(d.rule.conditions.map((c: any) => [c.type, c.operator, c.discount_rule_id]).sort()).toEqual([
+      ['customer_groups', 'not_in', d.rule_id], ['products', 'in', d.rule_id],
     ]);
     expect(d.rule.conditions[0].id).toMatch(/^discon_/);
     expect(d.regions.map((r: any) => r.id).sort()).toEqual([ids.eu, ids.us].sort());
@@ -137,6 +137,7 @@ describe('REST /admin/discounts: create, get, update, delete', () => {
     expect(byCode.status).toBe(200);
     expect(byCode.body.discount.id).toBe(id);
     expect(byCode.body.discount.regions).toHaveLength(2);
+    expect(byCode.body.discount.regions[0]).toMatchObject({ fulfillment_providers: [], payment_providers: [] });
     const missing = await t.http.get('/admin/discounts/disc_missing').set(t.auth);
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ type: 'not_found', message: 'Discount with id: disc_missing was not found' });

@@ -5,6 +5,8 @@ import { MetadataField, Metadata, SoftDeletable } from './base';
 @ObjectType({ description: 'A sales channel: where products are sold (web shop, app, marketplace).' })
 @Entity({ tableName: 'sales_channel' })
 @Index({ properties: ['name'] })
+@Index({ properties: ['description'] })
+@Index({ properties: ['isDisabled'] })
 @Index({ properties: ['createdAt'] })
 @Index({ properties: ['updatedAt'] })
 @Index({ properties: ['deletedAt'] })

@@ -7,13 +7,16 @@ import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type { CreateProductCategoryInput, ProductCategoryFilter, UpdateProductCategoryInput } from '../../schema/categories';
 import { kebabCase } from './collections';
+import { linkProducts, productsLinkedTo, unlinkProducts } from './sales-channels';
+import type { Product } from '../entities/products';
+import type { ProductRef } from '../../schema/sales-channels';
 
 /** Reported by GET /admin/store: product categories are served. */
 export const featureFlags = { product_categories: true };
 
 /** Medusa lists categories by rank (then, here, by id so pages are stable). */
 const LIST: ListSpec = {
-  orderable: ['name', 'handle', 'rank', 'createdAt', 'updatedAt'],
+  orderable: ['id', 'name', 'handle', 'rank', 'createdAt', 'updatedAt'],
   defaultOrder: { rank: 'asc' },
   searchable: ['name', 'handle'],
 };
@@ -109,6 +112,9 @@ function countSiblings(ctx: Context, parentId: string | null, except?: string): 
   return ctx.em.count(ProductCategory, { parentCategory: parentId, ...(except ? { id: { $ne: except } } : {}) });
 }
 
+/** Upper bound of a rank range (the column is a 4-byte integer). */
+const MAX_RANK = 2_147_483_647;
+
 /** Adds `delta` to the rank of the siblings under `parentId` whose rank is within [from, to]. */
 async function shiftRanks(ctx: Context, parentId: string | null, from: number, to: number, delta: 1 | -1, except: string): Promise<void> {
   await ctx.em.execute(
@@ -182,10 +188,10 @@ async function moveCategory(ctx: Context, category: ProductCategory, parentId: s
   if (parent && (parent.id === category.id || (parent.mpath ?? '').startsWith(category.mpath ?? '\0'))) {
     throw invalid(`ProductCategory ${category.id} cannot be moved under itself or one of its descendants`);
   }
-  await shiftRanks(ctx, oldParentId, category.rank + 1, Number.MAX_SAFE_INTEGER, -1, category.id);
+  await shiftRanks(ctx, oldParentId, category.rank + 1, MAX_RANK, -1, category.id);
   const siblings = await countSiblings(ctx, parentId, category.id);
   const target = Math.min(wanted ?? siblings, siblings);
-  await shiftRanks(ctx, parentId, target, Number.MAX_SAFE_INTEGER, 1, category.id);
+  await shiftRanks(ctx, parentId, target, MAX_RANK, 1, category.id);
   const oldPath = category.mpath ?? `${category.id}.`;
   const newPath = `${parent?.mpath ?? ''}${category.id}.`;
   await ctx.em.execute(
@@ -211,8 +217,27 @@ export async function deleteCategory(ctx: Context, id: string): Promise<DeleteRe
     const parentId = category.parentCategoryId;
     ctx.em.remove(category);
     await ctx.em.flush();
-    await shiftRanks(ctx, parentId, category.rank + 1, Number.MAX_SAFE_INTEGER, -1, id);
+    await shiftRanks(ctx, parentId, category.rank + 1, MAX_RANK, -1, id);
     ctx.events.emit('product-category.deleted', { id });
   }
   return DeleteResponse.of(id, 'product-category');
+}
+
+// ------------------------------------------------------------------ products
+
+/** Adds products to the category (those already in it stay as they are). */
+export async function addProductsToCategory(ctx: Context, id: string, refs: ProductRef[]): Promise<ProductCategory> {
+  const category = await retrieveCategory(ctx, id);
+  await linkProducts(ctx, refs.map((r) => r.id), 'categories', category);
+  return category;
+}
+
+export async function removeProductsFromCategory(ctx: Context, id: string, refs: ProductRef[]): Promise<ProductCategory> {
+  const category = await retrieveCategory(ctx, id);
+  await unlinkProducts(ctx, refs.map((r) => r.id), 'categories', category, true);
+  return category;
+}
+
+export function productsOf(ctx: Context, category: ProductCategory): Promise<Product[]> {
+  return productsLinkedTo(ctx, 'categories', category.id);
 }

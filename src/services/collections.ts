@@ -1,25 +1,35 @@
 import type { Context } from '../context';
 import { ProductCollection } from '../entities/collections';
+import { Product } from '../entities/products';
 import { notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
+import { existingProducts } from './sales-channels';
 import type {
   CreateProductCollectionInput, ProductCollectionFilter, RemovedCollectionProducts, UpdateProductCollectionInput,
 } from '../../schema/collections';
 
 const LIST: ListSpec = {
-  orderable: ['title', 'handle', 'createdAt', 'updatedAt', 'deletedAt'],
+  orderable: ['id', 'title', 'handle', 'createdAt', 'updatedAt', 'deletedAt'],
   searchable: ['title', 'handle'],
 };
 
 /**
- * Medusa's handles come from lodash's kebabCase: words (split at anything that is not a letter
- * or digit, and at lower→upper case changes) lower-cased and joined with dashes.
+ * Medusa's handles come from lodash's kebabCase: words split at anything that is not a letter or
+ * digit, at lower→upper case changes (`fooBar`, `HTMLPage`) and between letters and digits
+ * (`Summer2024`), lower-cased and joined with dashes; accents are dropped and apostrophes
+ * removed first (`Men's Öl` → `mens-ol`).
  */
 export function kebabCase(text: string): string {
   return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['\u2019]/g, '')
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => w.toLowerCase())
@@ -78,4 +88,28 @@ export async function deleteCollection(ctx: Context, id: string): Promise<Delete
   return DeleteResponse.of(id, 'product-collection');
 }
 
-export type { RemovedCollectionProducts };
+/** Puts the products in the collection (moving them out of any other one). */
+export async function addProductsToCollection(ctx: Context, id: string, productIds: string[]): Promise<ProductCollection> {
+  const collection = await retrieveCollection(ctx, id);
+  for (const product of await existingProducts(ctx, productIds)) product.collection = collection;
+  await ctx.em.flush();
+  ctx.events.emit('product-collection.products_added', { id, product_ids: productIds });
+  return collection;
+}
+
+/**
+ * Takes the products out of the collection; those in another collection (or none), and unknown
+ * ids, are left alone, as Medusa does.
+ */
+export async function removeProductsFromCollection(ctx: Context, id: string, productIds: string[]): Promise<RemovedCollectionProducts> {
+  await retrieveCollection(ctx, id);
+  for (const product of await existingProducts(ctx, productIds, [], false)) if (product.collectionId === id) product.collection = null;
+  await ctx.em.flush();
+  ctx.events.emit('product-collection.products_removed', { id, product_ids: productIds });
+  return { id, object: 'product-collection', removedProducts: productIds };
+}
+
+/** The live products of the collection, oldest first (batched across the request). */
+export function productsOf(ctx: Context, collection: ProductCollection): Promise<Product[]> {
+  return ctx.loaders.children(Product, 'collection', collection.id, { createdAt: 'asc', id: 'asc' } as any);
+}

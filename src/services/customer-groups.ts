@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import { Customer } from '../entities/customers';
+import { DiscountCondition } from '../entities/discounts';
 import { CustomerGroup, CustomerGroupCustomer } from '../entities/customer-groups';
 import { duplicate, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
@@ -14,8 +15,16 @@ const LIST: ListSpec = {
   searchable: ['name'],
 };
 
-export function listCustomerGroups(ctx: Context, filter: CustomerGroupFilter | undefined, args: PageArgs) {
-  return findPage(ctx, CustomerGroup, whereOf(filter), args, LIST);
+export async function listCustomerGroups(ctx: Context, filter: CustomerGroupFilter | undefined, args: PageArgs) {
+  const where: Record<string, unknown> = whereOf(filter, ['discountConditionId']);
+  if (filter?.discountConditionId) where.$and = [{ id: { $in: await groupsOfCondition(ctx, filter.discountConditionId) } }];
+  return findPage(ctx, CustomerGroup, where, args, LIST);
+}
+
+/** The groups a discount condition applies to; none for an unknown condition. */
+async function groupsOfCondition(ctx: Context, conditionId: string): Promise<string[]> {
+  const condition = await ctx.em.findOne(DiscountCondition, { id: conditionId }, { populate: ['customerGroups'] });
+  return condition ? condition.customerGroups.getItems().map((g) => g.id) : [];
 }
 
 export async function retrieveCustomerGroup(ctx: Context, id: string): Promise<CustomerGroup> {
@@ -39,7 +48,7 @@ export async function createCustomerGroup(ctx: Context, input: CreateCustomerGro
 
 export async function updateCustomerGroup(ctx: Context, id: string, input: UpdateCustomerGroupInput): Promise<CustomerGroup> {
   const group = await retrieveCustomerGroup(ctx, id);
-  if (input.name !== undefined && input.name !== group.name) {
+  if (input.name != null && input.name !== group.name) {
     await assertNameFree(ctx, input.name, id);
     group.name = input.name;
   }

@@ -56,19 +56,19 @@ export async function createCustomer(ctx: Context, input: CreateCustomerInput): 
 
 export async function updateCustomer(ctx: Context, id: string, input: UpdateCustomerInput): Promise<Customer> {
   const customer = await retrieveCustomer(ctx, id);
-  if (input.email !== undefined) await changeEmail(ctx, customer, input.email.toLowerCase());
+  if (input.email != null) changeEmail(customer, input.email.toLowerCase());
   if (input.firstName !== undefined) customer.firstName = input.firstName;
   if (input.lastName !== undefined) customer.lastName = input.lastName;
   if (input.phone !== undefined) customer.phone = input.phone;
-  if (input.password !== undefined) customer.passwordHash = await hashPassword(input.password);
+  if (input.password != null) customer.passwordHash = await hashPassword(input.password);
   if (input.metadata !== undefined) customer.metadata = mergeMetadata(customer.metadata, input.metadata);
-  if (input.groups !== undefined) await setGroups(ctx, customer, input.groups.map((g) => g.id));
+  if (input.groups != null) await setGroups(ctx, customer, input.groups.map((g) => g.id));
   await ctx.em.flush();
   return customer;
 }
 
 /** A customer with an account signs in with its email, so that email cannot change (Medusa's rule). */
-async function changeEmail(ctx: Context, customer: Customer, email: string): Promise<void> {
+function changeEmail(customer: Customer, email: string): void {
   if (email === customer.email) return;
   if (customer.hasAccount) throw invalid('Email cannot be changed when the user has registered their account');
   customer.email = email;

@@ -14,7 +14,7 @@ import { retrieveStore } from './store';
 export const featureFlags = { sales_channels: true };
 
 const LIST: ListSpec = {
-  orderable: ['name', 'description', 'isDisabled', 'createdAt', 'updatedAt', 'deletedAt'],
+  orderable: ['id', 'name', 'description', 'isDisabled', 'createdAt', 'updatedAt', 'deletedAt'],
   searchable: ['name', 'description'],
 };
 
@@ -82,7 +82,8 @@ export async function addProductsToSalesChannel(ctx: Context, id: string, refs: 
 
 export async function removeProductsFromSalesChannel(ctx: Context, id: string, refs: ProductRef[]): Promise<SalesChannel> {
   const channel = await retrieveSalesChannel(ctx, id);
-  await unlinkProducts(ctx, refs.map((r) => r.id), 'salesChannels', channel);
+  // As Medusa: removal does not check that the products exist, unknown ids are skipped.
+  await unlinkProducts(ctx, refs.map((r) => r.id), 'salesChannels', channel, false);
   ctx.events.emit('sales_channel.products_removed', { id, product_ids: refs.map((r) => r.id) });
   return channel;
 }
@@ -96,12 +97,12 @@ type LinkProp = 'salesChannels' | 'categories';
  * The live products with these ids, each with `prop` loaded; as Medusa's batch validator, any
  * unknown (or deleted) id refuses the whole batch before anything is written.
  */
-export async function existingProducts(ctx: Context, ids: string[], populate: LinkProp[] = []): Promise<Product[]> {
+export async function existingProducts(ctx: Context, ids: string[], populate: LinkProp[] = [], strict = true): Promise<Product[]> {
   const wanted = [...new Set(ids)];
   const products = await ctx.em.find(Product, { id: { $in: wanted } }, { populate: populate as any });
   const found = new Set(products.map((p) => p.id));
   const missing = wanted.filter((pid) => !found.has(pid));
-  if (missing.length) throw invalid(`Products ${missing.join(', ')} do not exist`);
+  if (strict && missing.length) throw invalid(`Products ${missing.join(', ')} do not exist`);
   return products;
 }
 
@@ -113,8 +114,9 @@ export async function linkProducts(ctx: Context, ids: string[], prop: LinkProp, 
   await ctx.em.flush();
 }
 
-export async function unlinkProducts(ctx: Context, ids: string[], prop: LinkProp, target: object): Promise<void> {
-  for (const product of await existingProducts(ctx, ids, [prop])) {
+/** `strict`: unknown ids refuse the batch (categories); otherwise they are skipped (sales channels). */
+export async function unlinkProducts(ctx: Context, ids: string[], prop: LinkProp, target: object, strict: boolean): Promise<void> {
+  for (const product of await existingProducts(ctx, ids, [prop], strict)) {
     (product[prop] as unknown as { remove(x: object): void }).remove(target);
   }
   await ctx.em.flush();

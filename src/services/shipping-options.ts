@@ -45,7 +45,7 @@ export async function retrieveShippingOption(ctx: Context, id: string, lock = fa
 export async function createShippingOption(ctx: Context, input: CreateShippingOptionInput): Promise<ShippingOption> {
   const amount = priceAmount(input.priceType, input.providerId, input.amount);
   const region = await regionOf(ctx, input.regionId);
-  const provider = await regionProvider(ctx, region, input.providerId);
+  const provider = regionProvider(region, input.providerId);
   const profile = await profileOf(ctx, input.profileId);
   const requirements = checkedRequirements(input.requirements ?? []);
   if (requirements.some((r) => r.id)) throw invalid('A new shipping option cannot take existing requirements');
@@ -113,7 +113,7 @@ async function regionOf(ctx: Context, id: string): Promise<Region> {
 }
 
 /** The provider must be one of the region's fulfillment providers. */
-async function regionProvider(ctx: Context, region: Region, providerId: string): Promise<FulfillmentProvider> {
+function regionProvider(region: Region, providerId: string): FulfillmentProvider {
   const provider = region.fulfillmentProviders.getItems().find((p) => p.id === providerId);
   if (!provider) throw invalid('The fulfillment provider is not available in the provided region');
   return provider;

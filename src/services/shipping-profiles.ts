@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { EntityName, LockMode } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { Product } from '../entities/products';
 import { ShippingOption } from '../entities/shipping-options';
@@ -54,7 +54,7 @@ export async function deleteShippingProfile(ctx: Context, id: string): Promise<D
 /** Points each record's `profile` at this profile, after checking that every id exists. */
 async function moveInto(ctx: Context, profile: ShippingProfile, entity: typeof Product | typeof ShippingOption, what: string, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
-  const rows: Array<Product | ShippingOption> = await ctx.em.find(entity as typeof Product, { id: { $in: unique } });
+  const rows: { id: string; profile?: ShippingProfile | null }[] = await ctx.em.find(entity as EntityName<Product | ShippingOption>, { id: { $in: unique } });
   const missing = unique.filter((i) => !rows.some((r) => r.id === i));
   if (missing.length) throw invalid(`${what} with ids ${missing.join(', ')} do not exist`);
   for (const row of rows) row.profile = profile;

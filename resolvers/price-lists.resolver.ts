@@ -1,0 +1,93 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../src/context';
+import { PriceList } from '../src/entities/price-lists';
+import { MoneyAmount } from '../src/entities/variants';
+import { CustomerGroup } from '../src/entities/customer-groups';
+import * as priceLists from '../src/services/price-lists';
+import { DeleteResponse } from '../schema/common';
+import {
+  CreatePriceListInput, PriceListList, PriceListListArgs, PriceListPriceInput, PriceListPricesDeleteResponse,
+  PriceListProductListArgs, UpdatePriceListInput,
+} from '../schema/price-lists';
+import { ProductList } from '../schema/products';
+
+@Resolver(() => PriceList)
+export class PriceListsResolver {
+  @Query(() => PriceListList, { description: 'Price lists, filtered and paged.' })
+  priceLists(@Args() { filter, ...page }: PriceListListArgs, @Ctx() ctx: Context) {
+    return priceLists.listPriceLists(ctx, filter, page);
+  }
+
+  @Query(() => PriceList)
+  priceList(@Arg('id') id: string, @Ctx() ctx: Context) {
+    return priceLists.retrievePriceList(ctx, id);
+  }
+
+  @Query(() => ProductList, { description: 'The products with a variant priced in the list, filtered and paged as products are.' })
+  priceListProducts(@Args() { priceListId, filter, ...page }: PriceListProductListArgs, @Ctx() ctx: Context) {
+    return priceLists.listPriceListProducts(ctx, priceListId, filter, page);
+  }
+
+  @Mutation(() => PriceList)
+  createPriceList(@Arg('input') input: CreatePriceListInput, @Ctx() ctx: Context) {
+    return priceLists.createPriceList(ctx, input);
+  }
+
+  @Mutation(() => PriceList)
+  updatePriceList(@Arg('id') id: string, @Arg('input') input: UpdatePriceListInput, @Ctx() ctx: Context) {
+    return priceLists.updatePriceList(ctx, id, input);
+  }
+
+  @Mutation(() => DeleteResponse)
+  deletePriceList(@Arg('id') id: string, @Ctx() ctx: Context) {
+    return priceLists.deletePriceList(ctx, id);
+  }
+
+  @Mutation(() => PriceList, { description: 'Adds prices to the list (updating those with an id); `override` removes the others.' })
+  addPriceListPrices(
+    @Arg('id') id: string,
+    @Arg('prices', () => [PriceListPriceInput]) prices: PriceListPriceInput[],
+    @Arg('override', () => Boolean, { nullable: true }) override: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
+    return priceLists.addPriceListPrices(ctx, id, prices, override ?? false);
+  }
+
+  @Mutation(() => PriceListPricesDeleteResponse)
+  deletePriceListPrices(@Arg('id') id: string, @Arg('priceIds', () => [String]) priceIds: string[], @Ctx() ctx: Context) {
+    return priceLists.deletePriceListPrices(ctx, id, priceIds);
+  }
+
+  @Mutation(() => PriceListPricesDeleteResponse, { description: 'Deletes the list\'s prices of the variants of these products.' })
+  deletePriceListProductsPrices(@Arg('id') id: string, @Arg('productIds', () => [String]) productIds: string[], @Ctx() ctx: Context) {
+    return priceLists.deletePriceListProductPrices(ctx, id, productIds);
+  }
+
+  @Mutation(() => PriceListPricesDeleteResponse, { description: 'Deletes the list\'s prices of the variants of one product.' })
+  deletePriceListProductPrices(@Arg('id') id: string, @Arg('productId') productId: string, @Ctx() ctx: Context) {
+    return priceLists.deletePriceListProductPrices(ctx, id, [productId]);
+  }
+
+  @Mutation(() => PriceListPricesDeleteResponse)
+  deletePriceListVariantPrices(@Arg('id') id: string, @Arg('variantId') variantId: string, @Ctx() ctx: Context) {
+    return priceLists.deletePriceListVariantPrices(ctx, id, variantId);
+  }
+
+  @FieldResolver(() => [MoneyAmount])
+  prices(@Root() root: PriceList, @Ctx() ctx: Context) {
+    return ctx.loaders.children(MoneyAmount, 'priceList', root.id, { createdAt: 'asc', id: 'asc' });
+  }
+
+  @FieldResolver(() => [CustomerGroup])
+  customerGroups(@Root() root: PriceList, @Ctx() ctx: Context) {
+    return ctx.loaders.relation<PriceList, CustomerGroup[]>(root, 'customerGroups');
+  }
+}
+
+@Resolver(() => MoneyAmount)
+export class PriceListPriceResolver {
+  @FieldResolver(() => PriceList, { nullable: true, description: 'The price list the price belongs to, if any.' })
+  priceList(@Root() root: MoneyAmount, @Ctx() ctx: Context) {
+    return root.priceListId ? ctx.loaders.byId(PriceList, root.priceListId) : null;
+  }
+}

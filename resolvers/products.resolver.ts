@@ -1,0 +1,157 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../src/context';
+import { Image, Product, ProductOption, ProductOptionValue } from '../src/entities/products';
+import { ProductTag } from '../src/entities/product-tags';
+import { ProductType } from '../src/entities/product-types';
+import { ProductVariant } from '../src/entities/variants';
+import { ProductCollection } from '../src/entities/collections';
+import { ProductCategory } from '../src/entities/categories';
+import { SalesChannel } from '../src/entities/sales-channels';
+import { ShippingProfile } from '../src/entities/shipping-profiles';
+import * as products from '../src/services/products';
+import { DeleteResponse } from '../schema/common';
+import {
+  CreateProductInput, ProductList, ProductListArgs, ProductOptionDeleteResponse, ProductOptionInput,
+  ProductVariantDeleteResponse, UpdateProductInput,
+} from '../schema/products';
+import { CreateVariantInput, UpdateVariantInput } from '../schema/variants';
+
+@Resolver(() => Product)
+export class ProductsResolver {
+  @Query(() => ProductList, { description: 'Products, filtered, searched and paged.' })
+  products(@Args() { filter, ...page }: ProductListArgs, @Ctx() ctx: Context) {
+    return products.listProducts(ctx, filter, page);
+  }
+
+  @Query(() => Product)
+  product(@Arg('id') id: string, @Ctx() ctx: Context) {
+    return products.retrieveProduct(ctx, id);
+  }
+
+  @Mutation(() => Product)
+  createProduct(@Arg('input') input: CreateProductInput, @Ctx() ctx: Context) {
+    return products.createProduct(ctx, input);
+  }
+
+  @Mutation(() => Product)
+  updateProduct(@Arg('id') id: string, @Arg('input') input: UpdateProductInput, @Ctx() ctx: Context) {
+    return products.updateProduct(ctx, id, input);
+  }
+
+  @Mutation(() => DeleteResponse)
+  deleteProduct(@Arg('id') id: string, @Ctx() ctx: Context) {
+    return products.deleteProduct(ctx, id);
+  }
+
+  @Mutation(() => Product, { description: 'Sets one metadata key; an empty value removes it.' })
+  setProductMetadata(@Arg('id') id: string, @Arg('key') key: string, @Arg('value') value: string, @Ctx() ctx: Context) {
+    return products.setProductMetadata(ctx, id, key, value);
+  }
+
+  @Mutation(() => Product)
+  addProductOption(@Arg('id') id: string, @Arg('input') input: ProductOptionInput, @Ctx() ctx: Context) {
+    return products.addProductOption(ctx, id, input);
+  }
+
+  @Mutation(() => Product)
+  updateProductOption(@Arg('id') id: string, @Arg('optionId') optionId: string, @Arg('input') input: ProductOptionInput, @Ctx() ctx: Context) {
+    return products.updateProductOption(ctx, id, optionId, input);
+  }
+
+  @Mutation(() => ProductOptionDeleteResponse)
+  deleteProductOption(@Arg('id') id: string, @Arg('optionId') optionId: string, @Ctx() ctx: Context) {
+    return products.deleteProductOption(ctx, id, optionId);
+  }
+
+  @Mutation(() => Product)
+  createProductVariant(@Arg('id') id: string, @Arg('input') input: CreateVariantInput, @Ctx() ctx: Context) {
+    return products.createProductVariant(ctx, id, input);
+  }
+
+  @Mutation(() => Product)
+  updateProductVariant(@Arg('id') id: string, @Arg('variantId') variantId: string, @Arg('input') input: UpdateVariantInput, @Ctx() ctx: Context) {
+    return products.updateProductVariant(ctx, id, variantId, input);
+  }
+
+  @Mutation(() => ProductVariantDeleteResponse)
+  deleteProductVariant(@Arg('id') id: string, @Arg('variantId') variantId: string, @Ctx() ctx: Context) {
+    return products.deleteProductVariant(ctx, id, variantId);
+  }
+
+  @FieldResolver(() => [ProductVariant])
+  variants(@Root() root: Product, @Ctx() ctx: Context) {
+    return ctx.loaders.children(ProductVariant, 'product', root.id, { variantRank: 'asc', createdAt: 'asc' });
+  }
+
+  @FieldResolver(() => [ProductOption])
+  options(@Root() root: Product, @Ctx() ctx: Context) {
+    return ctx.loaders.children(ProductOption, 'product', root.id, { createdAt: 'asc' });
+  }
+
+  @FieldResolver(() => [Image])
+  images(@Root() root: Product, @Ctx() ctx: Context) {
+    return ctx.loaders.relation<Product, Image[]>(root, 'images');
+  }
+
+  @FieldResolver(() => [ProductTag])
+  tags(@Root() root: Product, @Ctx() ctx: Context) {
+    return ctx.loaders.relation<Product, ProductTag[]>(root, 'tags');
+  }
+
+  @FieldResolver(() => ProductType, { nullable: true })
+  type(@Root() root: Product, @Ctx() ctx: Context) {
+    return root.typeId ? ctx.loaders.byId(ProductType, root.typeId) : null;
+  }
+
+  @FieldResolver(() => ProductCollection, { nullable: true })
+  collection(@Root() root: Product, @Ctx() ctx: Context) {
+    return root.collectionId ? ctx.loaders.byId(ProductCollection, root.collectionId) : null;
+  }
+
+  @FieldResolver(() => [ProductCategory])
+  categories(@Root() root: Product, @Ctx() ctx: Context) {
+    return ctx.loaders.relation<Product, ProductCategory[]>(root, 'categories');
+  }
+
+  @FieldResolver(() => [SalesChannel])
+  salesChannels(@Root() root: Product, @Ctx() ctx: Context) {
+    return ctx.loaders.relation<Product, SalesChannel[]>(root, 'salesChannels');
+  }
+
+  @FieldResolver(() => ShippingProfile, { nullable: true })
+  profile(@Root() root: Product, @Ctx() ctx: Context) {
+    return root.profileId ? ctx.loaders.byId(ShippingProfile, root.profileId) : null;
+  }
+
+  @FieldResolver(() => [ShippingProfile], { description: 'The product\'s shipping profile as a list (Medusa\'s `profiles`).' })
+  async profiles(@Root() root: Product, @Ctx() ctx: Context) {
+    const profile = root.profileId ? await ctx.loaders.byId(ShippingProfile, root.profileId) : null;
+    return profile ? [profile] : [];
+  }
+}
+
+@Resolver(() => ProductOption)
+export class ProductOptionResolver {
+  @FieldResolver(() => [ProductOptionValue])
+  values(@Root() root: ProductOption, @Ctx() ctx: Context) {
+    return ctx.loaders.children(ProductOptionValue, 'option', root.id, { createdAt: 'asc' });
+  }
+
+  @FieldResolver(() => Product, { nullable: true })
+  product(@Root() root: ProductOption, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Product, root.productId);
+  }
+}
+
+@Resolver(() => ProductOptionValue)
+export class ProductOptionValueResolver {
+  @FieldResolver(() => ProductOption, { nullable: true })
+  option(@Root() root: ProductOptionValue, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(ProductOption, root.optionId);
+  }
+
+  @FieldResolver(() => ProductVariant, { nullable: true })
+  variant(@Root() root: ProductOptionValue, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(ProductVariant, root.variantId);
+  }
+}

@@ -1,0 +1,330 @@
+import { LockMode, raw } from '@mikro-orm/core';
+import type { Context } from '../context';
+import { Image, Product, ProductOption, ProductOptionValue } from '../entities/products';
+import { ProductTag } from '../entities/product-tags';
+import { ProductType } from '../entities/product-types';
+import { ProductVariant } from '../entities/variants';
+import { ProductCollection } from '../entities/collections';
+import { ProductCategory } from '../entities/categories';
+import { SalesChannel } from '../entities/sales-channels';
+import { ShippingProfile, ShippingProfileType } from '../entities/shipping-profiles';
+import { duplicate, invalid, notAllowed, notFound } from '../lib/errors';
+import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import { mergeMetadata } from '../lib/metadata';
+import { newId } from '../lib/ids';
+import { retrieveStore } from './store';
+import { addVariant, changeVariant, live, productForVariants, removeVariant } from './variants';
+import type { CreateProductInput, IdInput, ProductFieldsInput, ProductFilter, ProductOptionInput, UpdateProductInput, ValueInput } from '../../schema/products';
+import { DeleteResponse } from '../../schema/common';
+import type { CreateVariantInput, UpdateVariantInput } from '../../schema/variants';
+
+const LIST: ListSpec = {
+  orderable: ['title', 'handle', 'status', 'createdAt', 'updatedAt', 'deletedAt'],
+};
+
+// ---------------------------------------------------------------- list and get
+
+/** `alias.id in (select <col> from <table> where <match> in (...))`, with the values as parameters. */
+function idIn(table: string, col: string, match: string, values: string[]): Record<string, unknown> {
+  const marks = values.map(() => '?').join(', ');
+  return { [raw((a: string) => `${a}."id" in (select "${col}" from "${table}" where "${match}" in (${marks}))`, values)]: [] };
+}
+
+/** `q` as Medusa searches products: title, description, handle, or the sku of a live variant. */
+function productSearch(q: string): Record<string, unknown> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const bySku = raw((a: string) => `${a}."id" in (select "product_id" from "product_variant" where "deleted_at" is null and "sku" ilike ?)`, [pattern]);
+  return { $or: [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }, { handle: { $ilike: pattern } }, { [bySku]: [] }] };
+}
+
+/** The given categories, plus their descendants when asked (found by materialized path). */
+async function categoryIds(ctx: Context, ids: string[], withChildren: boolean | undefined): Promise<string[]> {
+  if (!withChildren) return ids;
+  const roots = await ctx.em.find(ProductCategory, { id: { $in: ids } });
+  const paths = roots.map((r) => r.mpath).filter((p): p is string => !!p);
+  if (!paths.length) return ids;
+  const below = await ctx.em.find(ProductCategory, { $or: paths.map((p) => ({ mpath: { $like: `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } })) });
+  return [...new Set([...ids, ...below.map((c) => c.id)])];
+}
+
+const RELATION_FILTERS = ['collectionId', 'tags', 'priceListId', 'salesChannelId', 'typeId', 'categoryId', 'includeCategoryChildren'];
+
+export async function productWhere(ctx: Context, filter: ProductFilter | undefined, q: string | undefined): Promise<Record<string, unknown>> {
+  const conditions: Record<string, unknown>[] = [whereOf(filter, RELATION_FILTERS)];
+  if (filter?.collectionId) conditions.push({ collection: { $in: filter.collectionId } });
+  if (filter?.typeId) conditions.push({ type: { $in: filter.typeId } });
+  // Relations to many go through sub-queries, so a product matching twice is still listed once.
+  if (filter?.tags?.length) conditions.push(idIn('product_tags', 'product_id', 'product_tag_id', filter.tags));
+  if (filter?.salesChannelId?.length) conditions.push(idIn('product_sales_channel', 'product_id', 'sales_channel_id', filter.salesChannelId));
+  if (filter?.categoryId?.length) {
+    const ids = await categoryIds(ctx, filter.categoryId, filter.includeCategoryChildren);
+    conditions.push(idIn('product_category_product', 'product_id', 'product_category_id', ids));
+  }
+  if (filter?.priceListId?.length) {
+    const marks = filter.priceListId.map(() => '?').join(', ');
+    conditions.push({
+      [raw((a: string) => `${a}."id" in (select v."product_id" from "product_variant" v join "money_amount" ma on ma."variant_id" = v."id" where ma."price_list_id" in (${marks}) and ma."deleted_at" is null)`, filter.priceListId)]: [],
+    });
+  }
+  if (q) conditions.push(productSearch(q));
+  return { $and: conditions };
+}
+
+export async function listProducts(ctx: Context, filter: ProductFilter | undefined, args: PageArgs) {
+  const where = await productWhere(ctx, filter, args.q);
+  return findPage(ctx, Product, where, { ...args, q: undefined }, LIST);
+}
+
+export async function retrieveProduct(ctx: Context, id: string, lock = false): Promise<Product> {
+  const product = await ctx.em.findOne(Product, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+  if (!product) throw notFound('Product', id);
+  return product;
+}
+
+// ---------------------------------------------------------------- links found or created
+
+/** Medusa's handle from a title: lower-case words joined by dashes, accents removed. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A product type is found by value, or created. */
+async function upsertType(ctx: Context, input: ValueInput): Promise<ProductType> {
+  return (await ctx.em.findOne(ProductType, { value: input.value })) ?? ctx.em.create(ProductType, { value: input.value });
+}
+
+/** Tags are found by value, or created; the same value twice is one tag. */
+async function upsertTags(ctx: Context, inputs: ValueInput[]): Promise<ProductTag[]> {
+  const values = [...new Set(inputs.map((t) => t.value))];
+  const existing = await ctx.em.find(ProductTag, { value: { $in: values } }, { orderBy: { createdAt: 'asc' } });
+  return values.map((value) => existing.find((t) => t.value === value) ?? ctx.em.create(ProductTag, { value }));
+}
+
+/** Images are rows of their own; a URL already stored is reused, as Medusa does. */
+async function upsertImages(ctx: Context, urls: string[]): Promise<Image[]> {
+  const unique = [...new Set(urls)];
+  const existing = await ctx.em.find(Image, { url: { $in: unique } }, { orderBy: { createdAt: 'asc' } });
+  return unique.map((url) => existing.find((i) => i.url === url) ?? ctx.em.create(Image, { url }));
+}
+
+async function findAll<T extends object>(ctx: Context, entity: new () => T, label: string, inputs: IdInput[]): Promise<T[]> {
+  const ids = [...new Set(inputs.map((i) => i.id))];
+  const rows = await ctx.em.find(entity as any, { id: { $in: ids } });
+  const missing = ids.filter((id) => !rows.some((r: any) => r.id === id));
+  if (missing.length) throw notFound(label, missing[0]);
+  return rows as T[];
+}
+
+async function collectionOf(ctx: Context, id: string | null): Promise<ProductCollection | null> {
+  if (id === null) return null;
+  const collection = await ctx.em.findOne(ProductCollection, { id });
+  if (!collection) throw notFound('Product collection', id);
+  return collection;
+}
+
+/** New products ship with the default profile; gift cards with the gift card profile. */
+async function profileFor(ctx: Context, isGiftcard: boolean): Promise<ShippingProfile | null> {
+  const type = isGiftcard ? ShippingProfileType.gift_card : ShippingProfileType.default;
+  return ctx.em.findOne(ShippingProfile, { type }, { orderBy: { createdAt: 'asc' } });
+}
+
+/** The columns and links that create and update share. */
+async function applyFields(ctx: Context, product: Product, input: ProductFieldsInput & { title?: string }): Promise<void> {
+  const { images, type, tags, salesChannels, categories, collectionId, metadata, ...plain } = input as ProductFieldsInput & Record<string, unknown>;
+  for (const key of ['title', 'subtitle', 'description', 'discountable', 'thumbnail', 'handle', 'status', 'weight', 'length', 'height', 'width', 'hsCode', 'originCountry', 'midCode', 'material'] as const) {
+    if ((plain as any)[key] !== undefined) (product as any)[key] = (plain as any)[key];
+  }
+  if (input.handle !== undefined && !input.handle) throw invalid('handle must not be empty');
+  if (type !== undefined) product.type = type ? await upsertType(ctx, type) : null;
+  if (collectionId !== undefined) product.collection = await collectionOf(ctx, collectionId);
+  if (tags) product.tags.set(await upsertTags(ctx, tags));
+  if (images) {
+    product.images.set(await upsertImages(ctx, images));
+    if (!product.thumbnail && images.length) product.thumbnail = images[0];
+  }
+  if (salesChannels) product.salesChannels.set(await findAll(ctx, SalesChannel, 'Sales channel', salesChannels));
+  if (categories) product.categories.set(await findAll(ctx, ProductCategory, 'Product category', categories));
+  if (metadata !== undefined) product.metadata = mergeMetadata(product.metadata, metadata);
+}
+
+// ---------------------------------------------------------------- create, update, delete
+
+export async function createProduct(ctx: Context, input: CreateProductInput): Promise<Product> {
+  const isGiftcard = input.isGiftcard ?? false;
+  const product = ctx.em.create(Product, { id: newId('prod'), title: input.title, handle: input.handle ?? slugify(input.title), isGiftcard });
+  // Gift cards are never discountable in Medusa.
+  if (isGiftcard) product.discountable = false;
+  await applyFields(ctx, product, { ...input, discountable: isGiftcard ? false : input.discountable });
+  if (!product.handle) throw invalid('A handle could not be made from the title; give one');
+  product.profile = await profileFor(ctx, isGiftcard);
+  if (!input.salesChannels) {
+    const store = await retrieveStore(ctx);
+    if (store.defaultSalesChannelId) product.salesChannels.add(ctx.em.getReference(SalesChannel, store.defaultSalesChannelId));
+  }
+  const options = (input.options ?? []).map((o) => ctx.em.create(ProductOption, { id: newId('opt'), title: o.title, product }));
+  product.options.set(options);
+  for (const variant of input.variants ?? []) {
+    const values = variant.options ?? [];
+    if (values.length > options.length) throw invalid(`Product options length does not match variant options length. Product has ${options.length} and variant has ${values.length}.`);
+    await addVariant(ctx, product, variant, values.map((v, i) => ({ optionId: options[i].id, value: v.value })));
+  }
+  await ctx.em.flush();
+  ctx.events.emit('product.created', { id: product.id });
+  return product;
+}
+
+export async function updateProduct(ctx: Context, id: string, input: UpdateProductInput): Promise<Product> {
+  const product = await retrieveProduct(ctx, id, true);
+  await ctx.em.populate(product, ['tags', 'images', 'salesChannels', 'categories'] as any);
+  await applyFields(ctx, product, input);
+  if (input.variants) await replaceVariants(ctx, product, input.variants);
+  await ctx.em.flush();
+  ctx.events.emit('product.updated', { id: product.id, fields: Object.keys(input) });
+  return product;
+}
+
+/**
+ * Medusa's product update with `variants`: listed variants with an id are updated (and ranked by
+ * their position), those without are created, and the product's other variants are deleted.
+ */
+async function replaceVariants(ctx: Context, product: Product, inputs: NonNullable<UpdateProductInput['variants']>): Promise<void> {
+  await ctx.em.populate(product, ['options', 'variants.options'] as any);
+  const listed = new Set(inputs.map((v) => v.id).filter(Boolean));
+  for (const variant of product.variants.getItems()) {
+    if (!listed.has(variant.id)) {
+      await removeVariant(ctx, variant);
+    }
+  }
+  for (const [rank, input] of inputs.entries()) {
+    if (input.id) {
+      const variant = product.variants.getItems().find((v) => v.id === input.id);
+      if (!variant) throw notFound('Variant', input.id);
+      await changeVariant(ctx, product, variant, input);
+      variant.variantRank = rank;
+    } else {
+      if (!input.title) throw invalid('A new variant needs a title');
+      const variant = await addVariant(ctx, product, { ...input, title: input.title }, input.options ?? []);
+      variant.variantRank = rank;
+    }
+  }
+}
+
+/** Soft delete of the product with its options, variants and their option values. */
+export async function deleteProduct(ctx: Context, id: string): Promise<DeleteResponse> {
+  const product = await retrieveProduct(ctx, id, true);
+  const now = new Date();
+  product.deletedAt = now;
+  const variants = await ctx.em.find(ProductVariant, { product });
+  const options = await ctx.em.find(ProductOption, { product });
+  await ctx.em.nativeUpdate(ProductOptionValue, { option: { $in: options.map((o) => o.id) } }, { deletedAt: now });
+  await ctx.em.nativeUpdate(ProductVariant, { product: product.id }, { deletedAt: now });
+  await ctx.em.nativeUpdate(ProductOption, { product: product.id }, { deletedAt: now });
+  for (const entity of [...variants, ...options]) entity.deletedAt = now;
+  await ctx.em.flush();
+  ctx.events.emit('product.deleted', { id });
+  return DeleteResponse.of(id, 'product');
+}
+
+/** `POST /admin/products/{id}/metadata`: sets one key (an empty value removes it). */
+export async function setProductMetadata(ctx: Context, id: string, key: string, value: string): Promise<Product> {
+  if (!key) throw invalid('key must not be empty');
+  const product = await retrieveProduct(ctx, id, true);
+  product.metadata = mergeMetadata(product.metadata, { [key]: value });
+  await ctx.em.flush();
+  ctx.events.emit('product.updated', { id, fields: ['metadata'] });
+  return product;
+}
+
+// ---------------------------------------------------------------- options
+
+export async function addProductOption(ctx: Context, productId: string, input: ProductOptionInput): Promise<Product> {
+  const product = await productForVariants(ctx, productId);
+  if (product.options.getItems().some((o) => o.title === input.title)) throw duplicate(`An option with the title: ${input.title} already exists`);
+  const option = ctx.em.create(ProductOption, { id: newId('opt'), title: input.title, product });
+  product.options.add(option);
+  // Every variant needs a value for every option; Medusa gives existing ones a placeholder.
+  for (const variant of live(product.variants.getItems())) {
+    variant.options.add(ctx.em.create(ProductOptionValue, { option, variant, value: 'Default Value' }));
+  }
+  await ctx.em.flush();
+  return product;
+}
+
+function optionOf(product: Product, optionId: string): ProductOption {
+  const option = live(product.options.getItems()).find((o) => o.id === optionId);
+  if (!option) throw notFound('Product option', optionId);
+  return option;
+}
+
+export async function updateProductOption(ctx: Context, productId: string, optionId: string, input: ProductOptionInput): Promise<Product> {
+  const product = await productForVariants(ctx, productId);
+  const option = optionOf(product, optionId);
+  if (product.options.getItems().some((o) => o !== option && o.title === input.title)) throw duplicate(`An option with title: ${input.title} already exists`);
+  option.title = input.title;
+  await ctx.em.flush();
+  return product;
+}
+
+/**
+ * Deleting an option removes its value from every variant; refused when variants would then be
+ * indistinguishable (Medusa's rule).
+ */
+export async function deleteProductOption(ctx: Context, productId: string, optionId: string) {
+  const product = await productForVariants(ctx, productId);
+  const option = optionOf(product, optionId);
+  const combos = new Set<string>();
+  for (const variant of live(product.variants.getItems())) {
+    const rest = variant.options.getItems().filter((v) => v.option.id !== optionId).map((v) => `${v.option.id}=${v.value}`).sort().join('|');
+    if (combos.has(rest)) throw notAllowed('To delete an option, first delete all variants, such that when an option is deleted, no duplicate variants will exist.');
+    combos.add(rest);
+  }
+  const now = new Date();
+  option.deletedAt = now;
+  for (const variant of product.variants.getItems()) {
+    for (const value of variant.options.getItems()) if (value.option.id === optionId) value.deletedAt = now;
+  }
+  await ctx.em.flush();
+  return { optionId, object: 'option', deleted: true, product };
+}
+
+// ---------------------------------------------------------------- variants of a product
+
+export async function createProductVariant(ctx: Context, productId: string, input: CreateVariantInput): Promise<Product> {
+  const product = await productForVariants(ctx, productId);
+  await addVariant(ctx, product, input, input.options);
+  await ctx.em.flush();
+  return product;
+}
+
+function variantOf(product: Product, variantId: string): ProductVariant {
+  const variant = live(product.variants.getItems()).find((v) => v.id === variantId);
+  if (!variant) throw notFound('Variant', variantId);
+  return variant;
+}
+
+export async function updateProductVariant(ctx: Context, productId: string, variantId: string, input: UpdateVariantInput): Promise<Product> {
+  const product = await productForVariants(ctx, productId);
+  await changeVariant(ctx, product, variantOf(product, variantId), input);
+  await ctx.em.flush();
+  return product;
+}
+
+export async function deleteProductVariant(ctx: Context, productId: string, variantId: string) {
+  const product = await productForVariants(ctx, productId);
+  const variant = variantOf(product, variantId);
+  await removeVariant(ctx, variant);
+  await ctx.em.flush();
+  return { variantId, object: 'product-variant', deleted: true, product };
+}
+
+// ---------------------------------------------------------------- types (deprecated route)
+
+/** `GET /admin/products/types`: every live product type, by value. */
+export function listAllProductTypes(ctx: Context): Promise<ProductType[]> {
+  return ctx.em.find(ProductType, {}, { orderBy: { value: 'asc', id: 'asc' } });
+}
