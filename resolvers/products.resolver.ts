@@ -16,6 +16,10 @@ import {
 } from '../schema/products';
 import { CreateVariantInput, UpdateVariantInput } from '../schema/variants';
 
+/** Orders of the batched relation queries (column lists; the id breaks ties). */
+export const BY_CREATION = '"created_at", "id"';
+const VARIANT_ORDER = '"variant_rank", "created_at", "id"';
+
 @Resolver(() => Product)
 export class ProductsResolver {
   @Query(() => ProductList, { description: 'Products, filtered, searched and paged.' })
@@ -80,52 +84,52 @@ export class ProductsResolver {
 
   @FieldResolver(() => [ProductVariant])
   variants(@Root() root: Product, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ProductVariant, 'product', root.id, { variantRank: 'asc', createdAt: 'asc' });
+    return products.childRows(ctx, ProductVariant, 'product_id', VARIANT_ORDER, root.id);
   }
 
   @FieldResolver(() => [ProductOption])
   options(@Root() root: Product, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ProductOption, 'product', root.id, { createdAt: 'asc' });
+    return products.childRows(ctx, ProductOption, 'product_id', BY_CREATION, root.id);
   }
 
   @FieldResolver(() => [Image])
   images(@Root() root: Product, @Ctx() ctx: Context) {
-    return ctx.loaders.relation<Product, Image[]>(root, 'images');
+    return products.linkedRows(ctx, Image, 'product_images', 'product_id', 'image_id', root.id);
   }
 
   @FieldResolver(() => [ProductTag])
   tags(@Root() root: Product, @Ctx() ctx: Context) {
-    return ctx.loaders.relation<Product, ProductTag[]>(root, 'tags');
+    return products.linkedRows(ctx, ProductTag, 'product_tags', 'product_id', 'product_tag_id', root.id);
   }
 
   @FieldResolver(() => ProductType, { nullable: true })
   type(@Root() root: Product, @Ctx() ctx: Context) {
-    return root.typeId ? ctx.loaders.byId(ProductType, root.typeId) : null;
+    return root.typeId ? products.rowById(ctx, ProductType, root.typeId) : null;
   }
 
   @FieldResolver(() => ProductCollection, { nullable: true })
   collection(@Root() root: Product, @Ctx() ctx: Context) {
-    return root.collectionId ? ctx.loaders.byId(ProductCollection, root.collectionId) : null;
+    return root.collectionId ? products.rowById(ctx, ProductCollection, root.collectionId) : null;
   }
 
   @FieldResolver(() => [ProductCategory])
   categories(@Root() root: Product, @Ctx() ctx: Context) {
-    return ctx.loaders.relation<Product, ProductCategory[]>(root, 'categories');
+    return products.linkedRows(ctx, ProductCategory, 'product_category_product', 'product_id', 'product_category_id', root.id);
   }
 
   @FieldResolver(() => [SalesChannel])
   salesChannels(@Root() root: Product, @Ctx() ctx: Context) {
-    return ctx.loaders.relation<Product, SalesChannel[]>(root, 'salesChannels');
+    return products.linkedRows(ctx, SalesChannel, 'product_sales_channel', 'product_id', 'sales_channel_id', root.id);
   }
 
   @FieldResolver(() => ShippingProfile, { nullable: true })
   profile(@Root() root: Product, @Ctx() ctx: Context) {
-    return root.profileId ? ctx.loaders.byId(ShippingProfile, root.profileId) : null;
+    return root.profileId ? products.rowById(ctx, ShippingProfile, root.profileId) : null;
   }
 
   @FieldResolver(() => [ShippingProfile], { description: 'The product\'s shipping profile as a list (Medusa\'s `profiles`).' })
   async profiles(@Root() root: Product, @Ctx() ctx: Context) {
-    const profile = root.profileId ? await ctx.loaders.byId(ShippingProfile, root.profileId) : null;
+    const profile = root.profileId ? await products.rowById(ctx, ShippingProfile, root.profileId) : null;
     return profile ? [profile] : [];
   }
 }
@@ -134,12 +138,12 @@ export class ProductsResolver {
 export class ProductOptionResolver {
   @FieldResolver(() => [ProductOptionValue])
   values(@Root() root: ProductOption, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ProductOptionValue, 'option', root.id, { createdAt: 'asc' });
+    return products.childRows(ctx, ProductOptionValue, 'option_id', BY_CREATION, root.id);
   }
 
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() root: ProductOption, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Product, root.productId);
+    return products.rowById(ctx, Product, root.productId);
   }
 }
 
@@ -147,11 +151,11 @@ export class ProductOptionResolver {
 export class ProductOptionValueResolver {
   @FieldResolver(() => ProductOption, { nullable: true })
   option(@Root() root: ProductOptionValue, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(ProductOption, root.optionId);
+    return products.rowById(ctx, ProductOption, root.optionId);
   }
 
   @FieldResolver(() => ProductVariant, { nullable: true })
   variant(@Root() root: ProductOptionValue, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(ProductVariant, root.variantId);
+    return products.rowById(ctx, ProductVariant, root.variantId);
   }
 }

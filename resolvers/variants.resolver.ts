@@ -5,6 +5,8 @@ import { MoneyAmount, ProductVariant } from '../src/entities/variants';
 import { Currency } from '../src/entities/currencies';
 import { Region } from '../src/entities/regions';
 import * as variants from '../src/services/variants';
+import { childRows, rowById } from '../src/services/products';
+import { BY_CREATION } from './products.resolver';
 import { ProductVariantList, ProductVariantListArgs, VariantListArgs } from '../schema/variants';
 
 @Resolver(() => ProductVariant)
@@ -26,17 +28,17 @@ export class VariantsResolver {
 
   @FieldResolver(() => [MoneyAmount])
   prices(@Root() root: ProductVariant, @Ctx() ctx: Context) {
-    return ctx.loaders.children(MoneyAmount, 'variant', root.id, { createdAt: 'asc' });
+    return childRows(ctx, MoneyAmount, 'variant_id', BY_CREATION, root.id);
   }
 
   @FieldResolver(() => [ProductOptionValue])
   options(@Root() root: ProductVariant, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ProductOptionValue, 'variant', root.id, { createdAt: 'asc' });
+    return childRows(ctx, ProductOptionValue, 'variant_id', BY_CREATION, root.id);
   }
 
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() root: ProductVariant, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Product, root.productId);
+    return rowById(ctx, Product, root.productId);
   }
 }
 
@@ -49,11 +51,11 @@ export class MoneyAmountResolver {
 
   @FieldResolver(() => Region, { nullable: true })
   region(@Root() root: MoneyAmount, @Ctx() ctx: Context) {
-    return root.regionId ? ctx.loaders.byId(Region, root.regionId) : null;
+    return root.regionId ? rowById(ctx, Region, root.regionId) : null;
   }
 
   @FieldResolver(() => ProductVariant, { nullable: true })
   variant(@Root() root: MoneyAmount, @Ctx() ctx: Context) {
-    return root.variantId ? ctx.loaders.byId(ProductVariant, root.variantId) : null;
+    return root.variantId ? rowById(ctx, ProductVariant, root.variantId) : null;
   }
 }

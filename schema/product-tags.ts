@@ -8,6 +8,7 @@ export class ProductTagFilter {
   @Field(() => [String], { nullable: true }) value?: string[];
   @Field(() => DateRange, { nullable: true }) createdAt?: DateRange;
   @Field(() => DateRange, { nullable: true }) updatedAt?: DateRange;
+  @Field(() => String, { nullable: true, description: 'Only the tags of this discount condition.' }) discountConditionId?: string;
 }
 
 @ArgsType()

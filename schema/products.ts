@@ -23,6 +23,7 @@ export class ProductFilter {
   @Field(() => DateRange, { nullable: true }) createdAt?: DateRange;
   @Field(() => DateRange, { nullable: true }) updatedAt?: DateRange;
   @Field(() => DateRange, { nullable: true }) deletedAt?: DateRange;
+  @Field(() => String, { nullable: true, description: 'Only the products of this discount condition.' }) discountConditionId?: string;
 }
 
 @ArgsType()

@@ -8,6 +8,7 @@ import { Pool } from 'pg';
 import { ApolloServer, GraphQLRequestContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLSchema, GraphQLFormattedError } from 'graphql';
 import type { Config } from './config';
@@ -51,6 +52,8 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
     plugins: [
       config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       costLimitPlugin(schema, config.maxQueryCost),
+      // No @cacheControl hints exist; the default plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
           return {

@@ -66,6 +66,7 @@ describe('GraphQL protections', () => {
   it('refuses over-expensive queries, counting list limits', async () => {
     const cheap = await t.gql('{ currencies(limit: 100) { items { code } } }');
     expect(cheap.errors).toBeUndefined();
+    // Each page of 1000 costs about 1000 (a page's items are counted once, by its limit).
     const aliases = Array.from({ length: 60 }, (_, i) => `c${i}: currencies(limit: 1000) { items { code } }`).join(' ');
     const res = await t.gql(`{ ${aliases} }`);
     expect(res.status).toBe(400);

@@ -602,3 +602,24 @@ describe('variants, tags and types', () => {
   });
 });
 
+
+describe('discount_condition_id on products, tags and types', () => {
+  it('lists only what the condition names', async () => {
+    const p = await makeProduct('Discounted Lamp', { tags: [{ value: 'disc-tag' }], type: { value: 'disc-type' } });
+    await makeProduct('Plain Lamp', { tags: [{ value: 'plain-tag' }], type: { value: 'plain-type' } });
+    const em = t.em();
+    await em.execute(`insert into discount_rule (id, type, value) values ('dru_t', 'percentage', 10)`);
+    await em.execute(`insert into discount_condition (id, type, operator, discount_rule_id) values ('discon_t', 'products', 'in', 'dru_t')`);
+    await em.execute(`insert into discount_condition_product (condition_id, product_id) values ('discon_t', ?)`, [p.id]);
+    await em.execute(`insert into discount_condition_product_tag (condition_id, product_tag_id) values ('discon_t', ?)`, [p.tags[0].id]);
+    await em.execute(`insert into discount_condition_product_type (condition_id, product_type_id) values ('discon_t', ?)`, [p.type.id]);
+    const products = await t.http.get('/admin/products?discount_condition_id=discon_t').set(t.auth);
+    expect(products.body.products.map((x: any) => x.id)).toEqual([p.id]);
+    const tags = await t.http.get('/admin/product-tags?discount_condition_id=discon_t').set(t.auth);
+    expect(tags.body.product_tags.map((x: any) => x.value)).toEqual(['disc-tag']);
+    const types = await t.http.get('/admin/product-types?discount_condition_id=discon_t').set(t.auth);
+    expect(types.body.product_types.map((x: any) => x.value)).toEqual(['disc-type']);
+    const g = await t.gql('{ products(filter: { discountConditionId: "discon_t" }) { count } productTags(filter: { discountConditionId: "discon_t" }) { count } productTypes(filter: { discountConditionId: "discon_t" }) { count } }');
+    expect(g.data).toEqual({ products: { count: 1 }, productTags: { count: 1 }, productTypes: { count: 1 } });
+  });
+});

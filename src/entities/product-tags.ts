@@ -2,7 +2,7 @@ import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 
-@ObjectType({ description: 'A label on products; products find or create tags by value.' })
+@ObjectType({ description: 'A label on products; products find or create tags by value.', simpleResolvers: true })
 @Entity({ tableName: 'product_tag' })
 @Index({ properties: ['value'] })
 @Index({ properties: ['createdAt'] })

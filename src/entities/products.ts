@@ -1,4 +1,4 @@
-import { Collection, Entity, Opt, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
+import { Collection, Entity, Opt, PrimaryKeyProp, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { ProductTag } from './product-tags';
@@ -17,7 +17,7 @@ export enum ProductStatus {
 }
 registerEnumType(ProductStatus, { name: 'ProductStatus' });
 
-@ObjectType({ description: 'A product image: a URL that products link to.' })
+@ObjectType({ description: 'A product image: a URL that products link to.', simpleResolvers: true })
 @Entity({ tableName: 'image' })
 export class Image extends SoftDeletable {
   static idPrefix = 'img';
@@ -30,7 +30,7 @@ export class Image extends SoftDeletable {
   metadata?: Metadata = null;
 }
 
-@ObjectType({ description: 'A product for sale: its catalogue data, options and variants.' })
+@ObjectType({ description: 'A product for sale: its catalogue data, options and variants.', simpleResolvers: true })
 @Entity({ tableName: 'product' })
 // Handles are unique among live products only: a deleted product's handle is free again.
 @Index({ name: 'product_handle_unique', expression: 'create unique index "product_handle_unique" on "product" ("handle") where "deleted_at" is null' })
@@ -124,13 +124,13 @@ export class Product extends SoftDeletable {
   @ManyToOne(() => ShippingProfile, { nullable: true, fieldName: 'profile_id', index: true })
   profile?: Rel<ShippingProfile> | null = null;
 
-  @ManyToMany({ entity: () => ProductCategory, pivotTable: 'product_category_product', joinColumn: 'product_id', inverseJoinColumn: 'product_category_id' })
+  @ManyToMany({ entity: () => ProductCategory, pivotEntity: () => ProductCategoryLink })
   categories = new Collection<ProductCategory>(this);
 
-  @ManyToMany({ entity: () => SalesChannel, pivotTable: 'product_sales_channel', joinColumn: 'product_id', inverseJoinColumn: 'sales_channel_id' })
+  @ManyToMany({ entity: () => SalesChannel, pivotEntity: () => ProductSalesChannelLink })
   salesChannels = new Collection<SalesChannel>(this);
 
-  @ManyToMany({ entity: () => ProductTag, pivotTable: 'product_tags', joinColumn: 'product_id', inverseJoinColumn: 'product_tag_id' })
+  @ManyToMany({ entity: () => ProductTag, pivotEntity: () => ProductTagLink })
   tags = new Collection<ProductTag>(this);
 
   @ManyToMany({ entity: () => Image, pivotTable: 'product_images', joinColumn: 'product_id', inverseJoinColumn: 'image_id' })
@@ -159,7 +159,7 @@ export class Product extends SoftDeletable {
   }
 }
 
-@ObjectType({ description: 'An option of a product (Size, Color); each variant has one value for it.' })
+@ObjectType({ description: 'An option of a product (Size, Color); each variant has one value for it.', simpleResolvers: true })
 @Entity({ tableName: 'product_option' })
 export class ProductOption extends SoftDeletable {
   static idPrefix = 'opt';
@@ -183,7 +183,7 @@ export class ProductOption extends SoftDeletable {
   }
 }
 
-@ObjectType({ description: 'The value a variant has for one option of its product.' })
+@ObjectType({ description: 'The value a variant has for one option of its product.', simpleResolvers: true })
 @Entity({ tableName: 'product_option_value' })
 export class ProductOptionValue extends SoftDeletable {
   static idPrefix = 'optval';
@@ -210,4 +210,45 @@ export class ProductOptionValue extends SoftDeletable {
   get variantId(): Opt<string> {
     return this.variant.id;
   }
+}
+
+/*
+ * Links of a product to its tags, categories and sales channels. They are entities of their own
+ * only so that the far side has an index: the product list filters by tag, category and channel.
+ */
+
+@Entity({ tableName: 'product_tags' })
+@Index({ properties: ['productTag'] })
+export class ProductTagLink {
+  [PrimaryKeyProp]?: ['product', 'productTag'];
+
+  @ManyToOne(() => Product, { primary: true, fieldName: 'product_id', deleteRule: 'cascade' })
+  product!: Rel<Product>;
+
+  @ManyToOne(() => ProductTag, { primary: true, fieldName: 'product_tag_id', deleteRule: 'cascade' })
+  productTag!: Rel<ProductTag>;
+}
+
+@Entity({ tableName: 'product_category_product' })
+@Index({ properties: ['productCategory'] })
+export class ProductCategoryLink {
+  [PrimaryKeyProp]?: ['product', 'productCategory'];
+
+  @ManyToOne(() => Product, { primary: true, fieldName: 'product_id', deleteRule: 'cascade' })
+  product!: Rel<Product>;
+
+  @ManyToOne(() => ProductCategory, { primary: true, fieldName: 'product_category_id', deleteRule: 'cascade' })
+  productCategory!: Rel<ProductCategory>;
+}
+
+@Entity({ tableName: 'product_sales_channel' })
+@Index({ properties: ['salesChannel'] })
+export class ProductSalesChannelLink {
+  [PrimaryKeyProp]?: ['product', 'salesChannel'];
+
+  @ManyToOne(() => Product, { primary: true, fieldName: 'product_id', deleteRule: 'cascade' })
+  product!: Rel<Product>;
+
+  @ManyToOne(() => SalesChannel, { primary: true, fieldName: 'sales_channel_id', deleteRule: 'cascade' })
+  salesChannel!: Rel<SalesChannel>;
 }

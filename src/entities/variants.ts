@@ -12,7 +12,7 @@ const liveUnique = (column: string) => ({
   expression: `create unique index "product_variant_${column}_unique" on "product_variant" ("${column}") where "deleted_at" is null`,
 });
 
-@ObjectType({ description: 'A purchasable version of a product: one value per product option, its own prices and stock.' })
+@ObjectType({ description: 'A purchasable version of a product: one value per product option, its own prices and stock.', simpleResolvers: true })
 @Entity({ tableName: 'product_variant' })
 @Index(liveUnique('sku'))
 @Index(liveUnique('barcode'))
@@ -111,7 +111,7 @@ export class ProductVariant extends SoftDeletable {
   }
 }
 
-@ObjectType({ description: 'A price: an amount in minor units of a currency (or of a region\'s currency), for a quantity range.' })
+@ObjectType({ description: 'A price: an amount in minor units of a currency (or of a region\'s currency), for a quantity range.', simpleResolvers: true })
 @Entity({ tableName: 'money_amount' })
 export class MoneyAmount extends SoftDeletable {
   static idPrefix = 'ma';

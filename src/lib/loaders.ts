@@ -21,6 +21,15 @@ export class Loaders {
     return loader;
   }
 
+  /**
+   * A loader whose batch function the caller writes, for a relation the helpers below cannot
+   * express (a hand-written query on a hot path). `key` names it; calls with the same key in the
+   * same tick are answered by one call of `batch`, in the order of `keys`.
+   */
+  load<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>, item: K): Promise<V> {
+    return this.get<K, V>(`custom:${key}`, batch).load(item);
+  }
+
   /** The entities whose `fk` equals `parentId` (a one-to-many relation), in `orderBy` order. */
   children<T extends object>(entity: EntityName<T>, fk: string, parentId: string, orderBy: Record<string, 'asc' | 'desc'> = { createdAt: 'asc' }, where: FilterQuery<T> = {} as FilterQuery<T>): Promise<T[]> {
     const key = `children:${String((entity as any).name ?? entity)}:${fk}:${JSON.stringify(orderBy)}:${JSON.stringify(where)}`;

@@ -3,11 +3,14 @@ import { ProductTag } from '../entities/product-tags';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import type { ProductTagFilter } from '../../schema/product-tags';
 import type { ProductTagUsage } from '../../schema/products';
+import { inDiscountCondition } from './products';
 
 const LIST: ListSpec = { orderable: ['value', 'createdAt', 'updatedAt'], searchable: ['value'] };
 
 export function listProductTags(ctx: Context, filter: ProductTagFilter | undefined, args: PageArgs) {
-  return findPage(ctx, ProductTag, whereOf(filter), args, LIST);
+  const where: Record<string, unknown>[] = [whereOf(filter, ['discountConditionId'])];
+  if (filter?.discountConditionId) where.push(inDiscountCondition('discount_condition_product_tag', 'product_tag_id', filter.discountConditionId));
+  return findPage(ctx, ProductTag, { $and: where }, args, LIST);
 }
 
 /** How many tags `GET /admin/products/tag-usage` returns, as Medusa's `listTagsByUsage`. */

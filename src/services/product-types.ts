@@ -2,9 +2,12 @@ import type { Context } from '../context';
 import { ProductType } from '../entities/product-types';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import type { ProductTypeFilter } from '../../schema/product-types';
+import { inDiscountCondition } from './products';
 
 const LIST: ListSpec = { orderable: ['value', 'createdAt', 'updatedAt'], searchable: ['value'] };
 
 export function listProductTypes(ctx: Context, filter: ProductTypeFilter | undefined, args: PageArgs) {
-  return findPage(ctx, ProductType, whereOf(filter), args, LIST);
+  const where: Record<string, unknown>[] = [whereOf(filter, ['discountConditionId'])];
+  if (filter?.discountConditionId) where.push(inDiscountCondition('discount_condition_product_type', 'product_type_id', filter.discountConditionId));
+  return findPage(ctx, ProductType, { $and: where }, args, LIST);
 }

@@ -1,4 +1,4 @@
-import { LockMode, raw } from '@mikro-orm/core';
+import { LockMode, raw, ReferenceKind } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { Image, Product, ProductOption, ProductOptionValue } from '../entities/products';
 import { ProductTag } from '../entities/product-tags';
@@ -9,13 +9,12 @@ import { ProductCategory } from '../entities/categories';
 import { SalesChannel } from '../entities/sales-channels';
 import { ShippingProfile, ShippingProfileType } from '../entities/shipping-profiles';
 import { duplicate, invalid, notAllowed, notFound } from '../lib/errors';
-import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import { ListSpec, PageArgs, parseOrder, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
-import { newId } from '../lib/ids';
 import { retrieveStore } from './store';
-import { addVariant, changeVariant, live, productForVariants, removeVariant } from './variants';
+import { addVariant, changeVariant, live, orderedId, productForVariants, removeVariant } from './variants';
 import type { CreateProductInput, IdInput, ProductFieldsInput, ProductFilter, ProductOptionInput, UpdateProductInput, ValueInput } from '../../schema/products';
-import { DeleteResponse } from '../../schema/common';
+import { DeleteResponse, Page } from '../../schema/common';
 import type { CreateVariantInput, UpdateVariantInput } from '../../schema/variants';
 
 const LIST: ListSpec = {
@@ -47,32 +46,55 @@ async function categoryIds(ctx: Context, ids: string[], withChildren: boolean | 
   return [...new Set([...ids, ...below.map((c) => c.id)])];
 }
 
-const RELATION_FILTERS = ['collectionId', 'tags', 'priceListId', 'salesChannelId', 'typeId', 'categoryId', 'includeCategoryChildren'];
+const RELATION_FILTERS = ['collectionId', 'tags', 'priceListId', 'salesChannelId', 'typeId', 'categoryId', 'includeCategoryChildren', 'discountConditionId'];
 
-export async function productWhere(ctx: Context, filter: ProductFilter | undefined, q: string | undefined): Promise<Record<string, unknown>> {
-  const conditions: Record<string, unknown>[] = [whereOf(filter, RELATION_FILTERS)];
-  if (filter?.collectionId) conditions.push({ collection: { $in: filter.collectionId } });
-  if (filter?.typeId) conditions.push({ type: { $in: filter.typeId } });
-  // Relations to many go through sub-queries, so a product matching twice is still listed once.
-  if (filter?.tags?.length) conditions.push(idIn('product_tags', 'product_id', 'product_tag_id', filter.tags));
-  if (filter?.salesChannelId?.length) conditions.push(idIn('product_sales_channel', 'product_id', 'sales_channel_id', filter.salesChannelId));
-  if (filter?.categoryId?.length) {
-    const ids = await categoryIds(ctx, filter.categoryId, filter.includeCategoryChildren);
-    conditions.push(idIn('product_category_product', 'product_id', 'product_category_id', ids));
-  }
-  if (filter?.priceListId?.length) {
-    const marks = filter.priceListId.map(() => '?').join(', ');
-    conditions.push({
-      [raw((a: string) => `${a}."id" in (select v."product_id" from "product_variant" v join "money_amount" ma on ma."variant_id" = v."id" where ma."price_list_id" in (${marks}) and ma."deleted_at" is null)`, filter.priceListId)]: [],
-    });
-  }
-  if (q) conditions.push(productSearch(q));
-  return { $and: conditions };
+/** `id in (the ids a discount condition lists in its pivot table)`, for the lists that filter by condition. */
+export function inDiscountCondition(pivot: string, column: string, conditionId: string): Record<string, unknown> {
+  return idIn(pivot, column, 'condition_id', [conditionId]);
 }
 
-export async function listProducts(ctx: Context, filter: ProductFilter | undefined, args: PageArgs) {
+/**
+ * The conditions of a product list, as a function: raw SQL fragments are spent when a query uses
+ * them, so the page and the count each build their own copy.
+ */
+export async function productWhere(ctx: Context, filter: ProductFilter | undefined, q: string | undefined): Promise<() => Record<string, unknown>> {
+  const categories = filter?.categoryId?.length ? await categoryIds(ctx, filter.categoryId, filter.includeCategoryChildren) : undefined;
+  return () => {
+    const conditions: Record<string, unknown>[] = [whereOf(filter, RELATION_FILTERS)];
+    if (filter?.collectionId) conditions.push({ collection: { $in: filter.collectionId } });
+    if (filter?.typeId) conditions.push({ type: { $in: filter.typeId } });
+    // Relations to many go through sub-queries, so a product matching twice is still listed once.
+    if (filter?.tags?.length) conditions.push(idIn('product_tags', 'product_id', 'product_tag_id', filter.tags));
+    if (filter?.salesChannelId?.length) conditions.push(idIn('product_sales_channel', 'product_id', 'sales_channel_id', filter.salesChannelId));
+    if (categories) conditions.push(idIn('product_category_product', 'product_id', 'product_category_id', categories));
+    if (filter?.priceListId?.length) {
+      const marks = filter.priceListId.map(() => '?').join(', ');
+      conditions.push({
+        [raw((a: string) => `${a}."id" in (select v."product_id" from "product_variant" v join "money_amount" ma on ma."variant_id" = v."id" where ma."price_list_id" in (${marks}) and ma."deleted_at" is null)`, filter.priceListId)]: [],
+      });
+    }
+    if (filter?.discountConditionId) conditions.push(inDiscountCondition('discount_condition_product', 'product_id', filter.discountConditionId));
+    if (q) conditions.push(productSearch(q));
+    // Deleted products only when a deleted_at range asks for them, as the platform's lists do.
+    if (!filter?.deletedAt) conditions.push({ deletedAt: null });
+    return { $and: conditions };
+  };
+}
+
+/**
+ * The product list: the platform's list semantics (filters, order with the id as tie-breaker,
+ * offset, limit, count, deleted rows only when a `deleted_at` range asks), with the page read as
+ * rows and mapped onto entity views like its relations, as the list is the catalogue's hot path.
+ */
+export async function listProducts(ctx: Context, filter: ProductFilter | undefined, args: PageArgs): Promise<Page<Product>> {
   const where = await productWhere(ctx, filter, args.q);
-  return findPage(ctx, Product, where, { ...args, q: undefined }, LIST);
+  const qb = () => ctx.em.createQueryBuilder(Product, 'p').where(where());
+  const order = { ...parseOrder(args.order, LIST), id: 'asc' } as const;
+  const [rows, count] = await Promise.all([
+    qb().select('p.*').orderBy(order).offset(args.offset).limit(args.limit).execute<Record<string, unknown>[]>('all', false),
+    qb().getCount(),
+  ]);
+  return { items: rows.map((row) => fromRow(ctx, Product, row)), count, offset: args.offset, limit: args.limit };
 }
 
 export async function retrieveProduct(ctx: Context, id: string, lock = false): Promise<Product> {
@@ -102,14 +124,14 @@ async function upsertType(ctx: Context, input: ValueInput): Promise<ProductType>
 async function upsertTags(ctx: Context, inputs: ValueInput[]): Promise<ProductTag[]> {
   const values = [...new Set(inputs.map((t) => t.value))];
   const existing = await ctx.em.find(ProductTag, { value: { $in: values } }, { orderBy: { createdAt: 'asc' } });
-  return values.map((value) => existing.find((t) => t.value === value) ?? ctx.em.create(ProductTag, { value }));
+  return values.map((value) => existing.find((t) => t.value === value) ?? ctx.em.create(ProductTag, { id: orderedId('ptag'), value }));
 }
 
 /** Images are rows of their own; a URL already stored is reused, as Medusa does. */
 async function upsertImages(ctx: Context, urls: string[]): Promise<Image[]> {
   const unique = [...new Set(urls)];
   const existing = await ctx.em.find(Image, { url: { $in: unique } }, { orderBy: { createdAt: 'asc' } });
-  return unique.map((url) => existing.find((i) => i.url === url) ?? ctx.em.create(Image, { url }));
+  return unique.map((url) => existing.find((i) => i.url === url) ?? ctx.em.create(Image, { id: orderedId('img'), url }));
 }
 
 async function findAll<T extends object>(ctx: Context, entity: new () => T, label: string, inputs: IdInput[]): Promise<T[]> {
@@ -156,7 +178,7 @@ async function applyFields(ctx: Context, product: Product, input: ProductFieldsI
 
 export async function createProduct(ctx: Context, input: CreateProductInput): Promise<Product> {
   const isGiftcard = input.isGiftcard ?? false;
-  const product = ctx.em.create(Product, { id: newId('prod'), title: input.title, handle: input.handle ?? slugify(input.title), isGiftcard });
+  const product = ctx.em.create(Product, { id: orderedId('prod'), title: input.title, handle: input.handle ?? slugify(input.title), isGiftcard });
   // Gift cards are never discountable in Medusa.
   if (isGiftcard) product.discountable = false;
   await applyFields(ctx, product, { ...input, discountable: isGiftcard ? false : input.discountable });
@@ -166,7 +188,7 @@ export async function createProduct(ctx: Context, input: CreateProductInput): Pr
     const store = await retrieveStore(ctx);
     if (store.defaultSalesChannelId) product.salesChannels.add(ctx.em.getReference(SalesChannel, store.defaultSalesChannelId));
   }
-  const options = (input.options ?? []).map((o) => ctx.em.create(ProductOption, { id: newId('opt'), title: o.title, product }));
+  const options = (input.options ?? []).map((o) => ctx.em.create(ProductOption, { id: orderedId('opt'), title: o.title, product }));
   product.options.set(options);
   for (const variant of input.variants ?? []) {
     const values = variant.options ?? [];
@@ -245,11 +267,11 @@ export async function setProductMetadata(ctx: Context, id: string, key: string, 
 export async function addProductOption(ctx: Context, productId: string, input: ProductOptionInput): Promise<Product> {
   const product = await productForVariants(ctx, productId);
   if (product.options.getItems().some((o) => o.title === input.title)) throw duplicate(`An option with the title: ${input.title} already exists`);
-  const option = ctx.em.create(ProductOption, { id: newId('opt'), title: input.title, product });
+  const option = ctx.em.create(ProductOption, { id: orderedId('opt'), title: input.title, product });
   product.options.add(option);
   // Every variant needs a value for every option; Medusa gives existing ones a placeholder.
   for (const variant of live(product.variants.getItems())) {
-    variant.options.add(ctx.em.create(ProductOptionValue, { option, variant, value: 'Default Value' }));
+    variant.options.add(ctx.em.create(ProductOptionValue, { id: orderedId('optval'), option, variant, value: 'Default Value' }));
   }
   await ctx.em.flush();
   return product;
@@ -327,4 +349,111 @@ export async function deleteProductVariant(ctx: Context, productId: string, vari
 /** `GET /admin/products/types`: every live product type, by value. */
 export function listAllProductTypes(ctx: Context): Promise<ProductType[]> {
   return ctx.em.find(ProductType, {}, { orderBy: { value: 'asc', id: 'asc' } });
+}
+
+// ---------------------------------------------------------------- batched reads of the hot path
+
+/*
+ * A page of products with Medusa's default relations touches some 1,300 rows. Hydrating them as
+ * managed ORM entities costs several times the SQL itself, so the relations of the read path are
+ * loaded with hand-written batched queries (one per relation and page, through ctx.loaders) and
+ * mapped onto instances of the entity classes without the unit of work. They are read-only views:
+ * writes always load managed entities first.
+ */
+
+type Row = Record<string, unknown>;
+interface Column { col: string; prop: string; ref?: string; date?: boolean }
+interface Mapping { table: string; softDelete: boolean; columns: Column[]; view: object }
+
+const mappings = new Map<Function, Mapping>();
+
+/** Table, soft-delete flag and column → property map of an entity, from the ORM's metadata. */
+function mappingOf(ctx: Context, entity: Function): Mapping {
+  let mapping = mappings.get(entity);
+  if (!mapping) {
+    const meta = ctx.em.getMetadata().get(entity.name);
+    const columns: Column[] = [];
+    for (const prop of meta.props) {
+      if (prop.persist === false || prop.fieldNames?.length !== 1) continue;
+      if (prop.kind === ReferenceKind.SCALAR) columns.push({ col: prop.fieldNames[0], prop: prop.name, date: prop.runtimeType === 'Date' });
+      // A reference becomes `{<pk>: value}`: enough for the entity's `xxxId` getters and resolvers.
+      else if (prop.kind === ReferenceKind.MANY_TO_ONE) columns.push({ col: prop.fieldNames[0], prop: prop.name, ref: prop.targetMeta!.primaryKeys[0] });
+    }
+    mapping = { table: meta.tableName, softDelete: !!meta.properties.deletedAt, columns, view: viewPrototype(entity, columns) };
+    mappings.set(entity, mapping);
+  }
+  return mapping;
+}
+
+/**
+ * The prototype of read-only views: the entity's prototype (so `instanceof`, which the GraphQL
+ * layer checks, and the class's getters such as `productId` hold) under plain writable slots for
+ * the mapped columns, which shadow the ORM's change-tracking setters: assigning a column then
+ * makes an ordinary own property instead of a unit-of-work entry.
+ */
+function viewPrototype(entity: Function, columns: Column[]): object {
+  return Object.create(entity.prototype, Object.fromEntries(columns.map((c) => [c.prop, { value: undefined, writable: true, configurable: true }])));
+}
+
+export function fromRow<T>(ctx: Context, entity: new () => T, row: Row): T {
+  const mapping = mappingOf(ctx, entity);
+  const out = Object.create(mapping.view);
+  for (const c of mapping.columns) {
+    const value = row[c.col];
+    if (c.ref) out[c.prop] = value === null || value === undefined ? null : { [c.ref]: value };
+    else out[c.prop] = c.date && typeof value === 'string' ? parseTimestamp(value) : value;
+  }
+  return out;
+}
+
+/** The ORM's driver leaves timestamps as PostgreSQL text (`2024-01-31 10:00:00.123+00`). */
+function parseTimestamp(text: string): Date {
+  // Fast path for the UTC form the connection uses: `YYYY-MM-DD HH:MM:SS[.f…]+00`.
+  if (text.length >= 22 && text.endsWith('+00') && text[10] === ' ') {
+    const fraction = text.length > 22 ? text.slice(20, -3) : '';
+    const ms = fraction ? Math.round(Number(fraction.padEnd(3, '0').slice(0, 3))) : 0;
+    return new Date(Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10), +text.slice(11, 13), +text.slice(14, 16), +text.slice(17, 19), ms));
+  }
+  return new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+}
+
+const marks = (n: number) => new Array(n).fill('?').join(', ');
+
+/** Live rows of `entity` whose column `fk` is the parent's id, batched per request, in `order`. */
+export function childRows<T>(ctx: Context, entity: new () => T, fk: string, order: string, parentId: string): Promise<T[]> {
+  const { table, softDelete } = mappingOf(ctx, entity);
+  return ctx.loaders.load<string, T[]>(`rows:${table}:${fk}:${order}`, async (ids) => {
+    const rows: Row[] = await ctx.em.execute(
+      `select * from "${table}" where "${fk}" in (${marks(ids.length)})${softDelete ? ' and "deleted_at" is null' : ''} order by ${order}`,
+      [...ids],
+    );
+    const byParent = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byParent.get(row[fk] as string)?.push(fromRow(ctx, entity, row));
+    return ids.map((id) => byParent.get(id)!);
+  }, parentId);
+}
+
+/** Live rows of `entity` linked to the parent through a pivot table (a many-to-many), batched. */
+export function linkedRows<T>(ctx: Context, entity: new () => T, pivot: string, ownColumn: string, targetColumn: string, parentId: string): Promise<T[]> {
+  const { table, softDelete } = mappingOf(ctx, entity);
+  return ctx.loaders.load<string, T[]>(`links:${pivot}:${ownColumn}`, async (ids) => {
+    const rows: Row[] = await ctx.em.execute(
+      `select t.*, p."${ownColumn}" as "__parent" from "${table}" t join "${pivot}" p on p."${targetColumn}" = t."id"
+        where p."${ownColumn}" in (${marks(ids.length)})${softDelete ? ' and t."deleted_at" is null' : ''} order by t."created_at", t."id"`,
+      [...ids],
+    );
+    const byParent = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byParent.get(row.__parent as string)?.push(fromRow(ctx, entity, row));
+    return ids.map((id) => byParent.get(id)!);
+  }, parentId);
+}
+
+/** One live row of `entity` by id (null when missing), batched per request. */
+export function rowById<T>(ctx: Context, entity: new () => T, id: string): Promise<T | null> {
+  const { table, softDelete } = mappingOf(ctx, entity);
+  return ctx.loaders.load<string, T | null>(`row:${table}`, async (ids) => {
+    const rows: Row[] = await ctx.em.execute(`select * from "${table}" where "id" in (${marks(ids.length)})${softDelete ? ' and "deleted_at" is null' : ''}`, [...ids]);
+    const found = new Map(rows.map((r) => [r.id as string, fromRow(ctx, entity, r)]));
+    return ids.map((i) => found.get(i) ?? null);
+  }, id);
 }

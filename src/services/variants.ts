@@ -7,7 +7,14 @@ import { MoneyAmount, ProductVariant } from '../entities/variants';
 import { invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
-import { newId } from '../lib/ids';
+import { monotonicFactory } from 'ulid';
+
+/**
+ * Ids that increase within a millisecond too: rows made in one request (options, values, variants,
+ * prices) share a `created_at`, and lists order them by `created_at, id`, i.e. in creation order.
+ */
+const nextUlid = monotonicFactory();
+export const orderedId = (prefix: string) => `${prefix}_${nextUlid()}`;
 import type { PriceInput, VariantFieldsInput, VariantFilter, VariantOptionInput } from '../../schema/variants';
 
 const LIST: ListSpec = {
@@ -85,7 +92,7 @@ export async function pricesData(ctx: Context, inputs: PriceInput[] | undefined 
 
 function createPrice(ctx: Context, variant: ProductVariant, p: PriceData): MoneyAmount {
   return ctx.em.create(MoneyAmount, {
-    variant, currency: p.currency, region: p.region, amount: p.amount, minQuantity: p.minQuantity, maxQuantity: p.maxQuantity,
+    id: orderedId('ma'), variant, currency: p.currency, region: p.region, amount: p.amount, minQuantity: p.minQuantity, maxQuantity: p.maxQuantity,
   });
 }
 
@@ -169,10 +176,10 @@ export async function addVariant(
   const byOption = checkOptionValues(live(product.options.getItems()), values);
   checkUniqueCombination(product.variants.getItems(), byOption);
   const prices = await pricesData(ctx, input.prices);
-  const variant = ctx.em.create(ProductVariant, { id: newId('variant'), product, title: input.title, variantRank: live(product.variants.getItems()).length });
+  const variant = ctx.em.create(ProductVariant, { id: orderedId('variant'), product, title: input.title, variantRank: live(product.variants.getItems()).length });
   assignFields(variant, input);
   for (const [optionId, value] of byOption) {
-    variant.options.add(ctx.em.create(ProductOptionValue, { option: ctx.em.getReference(ProductOption, optionId), variant, value }));
+    variant.options.add(ctx.em.create(ProductOptionValue, { id: orderedId('optval'), option: ctx.em.getReference(ProductOption, optionId), variant, value }));
   }
   for (const p of prices) createPrice(ctx, variant, p);
   product.variants.add(variant);
@@ -197,7 +204,7 @@ export async function changeVariant(
     for (const o of input.options) {
       const existing = live(variant.options.getItems()).find((v) => v.option.id === o.optionId);
       if (existing) existing.value = o.value;
-      else variant.options.add(ctx.em.create(ProductOptionValue, { option: ctx.em.getReference(ProductOption, o.optionId), variant, value: o.value }));
+      else variant.options.add(ctx.em.create(ProductOptionValue, { id: orderedId('optval'), option: ctx.em.getReference(ProductOption, o.optionId), variant, value: o.value }));
     }
   }
   if (input.prices) await replacePrices(ctx, variant, await pricesData(ctx, input.prices));
