@@ -5,7 +5,7 @@ const STORE_RELATIONS = ['currencies', 'default_currency'];
 export const routes: Route[] = [
   {
     method: 'GET', path: '/admin/store', operation: 'store', envelope: { one: 'store' },
-    relations: [...STORE_RELATIONS, 'payment_providers', 'fulfillment_providers', 'feature_flags', 'modules'],
+    relations: [...STORE_RELATIONS, 'default_sales_channel', 'payment_providers', 'fulfillment_providers', 'feature_flags', 'modules'],
   },
   { method: 'POST', path: '/admin/store', operation: 'updateStore', envelope: { one: 'store' }, relations: STORE_RELATIONS },
   { method: 'POST', path: '/admin/store/currencies/:code', operation: 'addStoreCurrency', envelope: { one: 'store' }, relations: STORE_RELATIONS },

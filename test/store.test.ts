@@ -25,6 +25,8 @@ describe('REST /admin/store', () => {
       modules: [],
     });
     expect(res.body.store.id).toMatch(/^store_/);
+    expect(res.body.store.default_sales_channel).toMatchObject({ name: 'Default Sales Channel', is_disabled: false });
+    expect(res.body.store.default_sales_channel_id).toBe(res.body.store.default_sales_channel.id);
     expect(res.body.store.feature_flags).toEqual(expect.arrayContaining([{ key: 'analytics', value: false }]));
     // trailing slash, as the admin dashboard calls it
     expect((await t.http.get('/admin/store/').set(t.auth)).body.store.id).toBe(res.body.store.id);
