@@ -96,6 +96,8 @@ describe('POST /admin/products', () => {
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'v', options: [] }] },
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', options: [{ value: 'S' }] }, { title: 'b', options: [{ value: 'S' }] }] },
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', options: [{ value: 'S' }, { value: 'extra' }] }] },
+      // Without options two variants cannot be told apart.
+      { title: 'x', variants: [{ title: 'a' }, { title: 'b' }] },
     ];
     for (const body of bodies) {
       const res = await t.http.post('/admin/products').set(t.auth).send(body);
