@@ -12,6 +12,8 @@ import { duplicate, invalid, notAllowed, notFound } from '../lib/errors';
 import { ListSpec, PageArgs, parseOrder, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { retrieveStore } from './store';
+// Products make handles from titles as collections do (Medusa uses lodash's kebabCase for both).
+import { kebabCase } from './collections';
 import { addVariant, changeVariant, live, orderedId, productForVariants, removeVariant } from './variants';
 import type { CreateProductInput, IdInput, ProductFieldsInput, ProductFilter, ProductOptionInput, UpdateProductInput, ValueInput } from '../../schema/products';
 import { DeleteResponse, Page } from '../../schema/common';
@@ -105,16 +107,6 @@ export async function retrieveProduct(ctx: Context, id: string, lock = false): P
 
 // ---------------------------------------------------------------- links found or created
 
-/** Medusa's handle from a title: lower-case words joined by dashes, accents removed. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /** A product type is found by value, or created. */
 async function upsertType(ctx: Context, input: ValueInput): Promise<ProductType> {
   return (await ctx.em.findOne(ProductType, { value: input.value })) ?? ctx.em.create(ProductType, { value: input.value });
@@ -178,7 +170,7 @@ async function applyFields(ctx: Context, product: Product, input: ProductFieldsI
 
 export async function createProduct(ctx: Context, input: CreateProductInput): Promise<Product> {
   const isGiftcard = input.isGiftcard ?? false;
-  const product = ctx.em.create(Product, { id: orderedId('prod'), title: input.title, handle: input.handle ?? slugify(input.title), isGiftcard });
+  const product = ctx.em.create(Product, { id: orderedId('prod'), title: input.title, handle: input.handle ?? kebabCase(input.title), isGiftcard });
   // Gift cards are never discountable in Medusa.
   if (isGiftcard) product.discountable = false;
   await applyFields(ctx, product, { ...input, discountable: isGiftcard ? false : input.discountable });
