@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../src/context';
 import { Image, Product, ProductOption, ProductOptionValue } from '../src/entities/products';
 import { ProductTag } from '../src/entities/product-tags';
 import { ProductType } from '../src/entities/product-types';
-import { ProductVariant } from '../src/entities/variants';
+import { MoneyAmount, ProductVariant } from '../src/entities/variants';
 import { ProductCollection } from '../src/entities/collections';
 import { ProductCategory } from '../src/entities/categories';
 import { SalesChannel } from '../src/entities/sales-channels';
@@ -83,13 +84,18 @@ export class ProductsResolver {
   }
 
   @FieldResolver(() => [ProductVariant])
-  variants(@Root() root: Product, @Ctx() ctx: Context) {
-    return products.childRows(ctx, ProductVariant, 'product_id', VARIANT_ORDER, root.id);
+  variants(@Root() root: Product, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const wanted = products.selectedFields(info);
+    const nested: products.Nested[] = [];
+    if (wanted.has('prices')) nested.push({ entity: MoneyAmount, fk: 'variant_id', order: BY_CREATION });
+    if (wanted.has('options')) nested.push({ entity: ProductOptionValue, fk: 'variant_id', order: BY_CREATION });
+    return products.childRowsWith(ctx, ProductVariant, 'product_id', VARIANT_ORDER, root.id, nested);
   }
 
   @FieldResolver(() => [ProductOption])
-  options(@Root() root: Product, @Ctx() ctx: Context) {
-    return products.childRows(ctx, ProductOption, 'product_id', BY_CREATION, root.id);
+  options(@Root() root: Product, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const nested = products.selectedFields(info).has('values') ? [{ entity: ProductOptionValue, fk: 'option_id', order: BY_CREATION }] : [];
+    return products.childRowsWith(ctx, ProductOption, 'product_id', BY_CREATION, root.id, nested);
   }
 
   @FieldResolver(() => [Image])
@@ -138,7 +144,7 @@ export class ProductsResolver {
 export class ProductOptionResolver {
   @FieldResolver(() => [ProductOptionValue])
   values(@Root() root: ProductOption, @Ctx() ctx: Context) {
-    return products.childRows(ctx, ProductOptionValue, 'option_id', BY_CREATION, root.id);
+    return products.childRowsAhead(ctx, ProductOptionValue, 'option_id', BY_CREATION, root.id);
   }
 
   @FieldResolver(() => Product, { nullable: true })
