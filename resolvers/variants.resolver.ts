@@ -5,8 +5,7 @@ import { MoneyAmount, ProductVariant } from '../src/entities/variants';
 import { Currency } from '../src/entities/currencies';
 import { Region } from '../src/entities/regions';
 import * as variants from '../src/services/variants';
-import { childRowsAhead, rowById } from '../src/services/products';
-import { BY_CREATION } from './products.resolver';
+import { BY_CREATION, childRowsAhead, rowById } from '../src/services/products';
 import { ProductVariantList, ProductVariantListArgs, VariantListArgs } from '../schema/variants';
 
 @Resolver(() => ProductVariant)
