@@ -133,6 +133,8 @@ async function startServer(databaseUrl: string, port: number, nodeOptions: strin
   const user = spawn(process.execPath, [path.join(ROOT, 'bin/aegis.js'), 'user', '--email', ADMIN.email, '--password', ADMIN.password, '--role', 'admin'], { env, stdio: 'ignore' });
   await new Promise((resolve) => user.on('exit', resolve)); // fails harmlessly when the user exists
   const server = spawn(process.execPath, [path.join(ROOT, 'bin/aegis.js'), 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Only the bench should stop it: anything else (a crash, a signal from elsewhere) is reported.
+  server.on('exit', (code, signal) => { if (!(server as ChildProcess & { stopping?: boolean }).stopping) console.error(`server exited (code ${code}, signal ${signal})`); });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return server;
@@ -144,6 +146,7 @@ async function startServer(databaseUrl: string, port: number, nodeOptions: strin
 }
 
 function rssMb(pid: number): number {
+  if (!fs.existsSync(`/proc/${pid}/status`)) throw new Error('the server is gone (see its output above)');
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
@@ -162,7 +165,14 @@ function load(name: string, opts: Record<string, unknown>, connections: number, 
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let peak = rssMb(serverPid);
-    const sampler = setInterval(() => { peak = Math.max(peak, rssMb(serverPid)); }, 100);
+    const sampler = setInterval(() => {
+      try {
+        peak = Math.max(peak, rssMb(serverPid));
+      } catch (err) {
+        clearInterval(sampler);
+        reject(err);
+      }
+    }, 100);
     const instance = autocannon({ ...opts, connections, pipelining: 1, duration }, (err, res) => {
       clearInterval(sampler);
       if (err) return reject(err);
@@ -226,7 +236,10 @@ async function main(): Promise<void> {
       console.log(`| ${r.name} | ${r.connections} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.requests} | ${r.failures} | ${r.rssMb.toFixed(0)} |`);
     }
   } finally {
-    server?.kill();
+    if (server) {
+      (server as ChildProcess & { stopping?: boolean }).stopping = true;
+      server.kill();
+    }
     await orm.close();
     await database.stop();
   }
