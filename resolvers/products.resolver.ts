@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../src/context';
 import { Image, Product, ProductOption, ProductOptionValue } from '../src/entities/products';
 import { ProductTag } from '../src/entities/product-tags';
 import { ProductType } from '../src/entities/product-types';
-import { ProductVariant } from '../src/entities/variants';
+import { MoneyAmount, ProductVariant } from '../src/entities/variants';
 import { ProductCollection } from '../src/entities/collections';
 import { ProductCategory } from '../src/entities/categories';
 import { SalesChannel } from '../src/entities/sales-channels';
@@ -16,15 +17,28 @@ import {
 } from '../schema/products';
 import { CreateVariantInput, UpdateVariantInput } from '../schema/variants';
 
-/** Orders of the batched relation queries (column lists; the id breaks ties). */
-export const BY_CREATION = '"created_at", "id"';
-const VARIANT_ORDER = '"variant_rank", "created_at", "id"';
+const { BY_CREATION, VARIANT_ORDER } = products;
+
+/** A product's links of one kind: as loaded with its page, or batched across the request. */
+function linked<T>(ctx: Context, entity: new () => T, pivot: string, targetColumn: string, productId: string): T[] | Promise<T[]> {
+  return products.loadedAhead<T[]>(ctx, products.aheadKey.links(pivot, 'product_id'), productId)
+    ?? products.linkedRows(ctx, entity, pivot, 'product_id', targetColumn, productId);
+}
+
+/** A product's reference (type, collection, profile): as loaded with its page, or batched. */
+function ref<T>(ctx: Context, entity: new () => T, id: string | null): T | null | Promise<T | null> {
+  if (!id) return null;
+  const loaded = products.loadedAhead<T | null>(ctx, products.aheadKey.row(ctx, entity), id);
+  return loaded !== undefined ? loaded : products.rowById(ctx, entity, id);
+}
 
 @Resolver(() => Product)
 export class ProductsResolver {
   @Query(() => ProductList, { description: 'Products, filtered, searched and paged.' })
-  products(@Args() { filter, ...page }: ProductListArgs, @Ctx() ctx: Context) {
-    return products.listProducts(ctx, filter, page);
+  async products(@Args() { filter, ...page }: ProductListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const found = await products.listProducts(ctx, filter, page);
+    await products.loadPageAhead(ctx, found.items, info, ['items']);
+    return found;
   }
 
   @Query(() => Product)
@@ -83,54 +97,64 @@ export class ProductsResolver {
   }
 
   @FieldResolver(() => [ProductVariant])
-  variants(@Root() root: Product, @Ctx() ctx: Context) {
-    return products.childRows(ctx, ProductVariant, 'product_id', VARIANT_ORDER, root.id);
+  variants(@Root() root: Product, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const loaded = products.loadedAhead<ProductVariant[]>(ctx, products.aheadKey.children(ctx, ProductVariant, 'product_id', VARIANT_ORDER), root.id);
+    if (loaded) return loaded;
+    const wanted = products.selectedUnder(info, []);
+    const nested: products.Nested[] = [];
+    if (wanted.has('prices')) nested.push({ entity: MoneyAmount, fk: 'variant_id', order: BY_CREATION });
+    if (wanted.has('options')) nested.push({ entity: ProductOptionValue, fk: 'variant_id', order: BY_CREATION });
+    return products.childRowsWith(ctx, ProductVariant, 'product_id', VARIANT_ORDER, root.id, nested);
   }
 
   @FieldResolver(() => [ProductOption])
-  options(@Root() root: Product, @Ctx() ctx: Context) {
-    return products.childRows(ctx, ProductOption, 'product_id', BY_CREATION, root.id);
+  options(@Root() root: Product, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const loaded = products.loadedAhead<ProductOption[]>(ctx, products.aheadKey.children(ctx, ProductOption, 'product_id', BY_CREATION), root.id);
+    if (loaded) return loaded;
+    const nested = products.selectedUnder(info, []).has('values') ? [{ entity: ProductOptionValue, fk: 'option_id', order: BY_CREATION }] : [];
+    return products.childRowsWith(ctx, ProductOption, 'product_id', BY_CREATION, root.id, nested);
   }
 
   @FieldResolver(() => [Image])
   images(@Root() root: Product, @Ctx() ctx: Context) {
-    return products.linkedRows(ctx, Image, 'product_images', 'product_id', 'image_id', root.id);
+    return linked(ctx, Image, 'product_images', 'image_id', root.id);
   }
 
   @FieldResolver(() => [ProductTag])
   tags(@Root() root: Product, @Ctx() ctx: Context) {
-    return products.linkedRows(ctx, ProductTag, 'product_tags', 'product_id', 'product_tag_id', root.id);
+    return linked(ctx, ProductTag, 'product_tags', 'product_tag_id', root.id);
   }
 
   @FieldResolver(() => ProductType, { nullable: true })
   type(@Root() root: Product, @Ctx() ctx: Context) {
-    return root.typeId ? products.rowById(ctx, ProductType, root.typeId) : null;
+    return ref(ctx, ProductType, root.typeId);
   }
 
   @FieldResolver(() => ProductCollection, { nullable: true })
   collection(@Root() root: Product, @Ctx() ctx: Context) {
-    return root.collectionId ? products.rowById(ctx, ProductCollection, root.collectionId) : null;
+    return ref(ctx, ProductCollection, root.collectionId);
   }
 
   @FieldResolver(() => [ProductCategory])
   categories(@Root() root: Product, @Ctx() ctx: Context) {
-    return products.linkedRows(ctx, ProductCategory, 'product_category_product', 'product_id', 'product_category_id', root.id);
+    return linked(ctx, ProductCategory, 'product_category_product', 'product_category_id', root.id);
   }
 
   @FieldResolver(() => [SalesChannel])
   salesChannels(@Root() root: Product, @Ctx() ctx: Context) {
-    return products.linkedRows(ctx, SalesChannel, 'product_sales_channel', 'product_id', 'sales_channel_id', root.id);
+    return linked(ctx, SalesChannel, 'product_sales_channel', 'sales_channel_id', root.id);
   }
 
   @FieldResolver(() => ShippingProfile, { nullable: true })
   profile(@Root() root: Product, @Ctx() ctx: Context) {
-    return root.profileId ? products.rowById(ctx, ShippingProfile, root.profileId) : null;
+    return ref(ctx, ShippingProfile, root.profileId);
   }
 
   @FieldResolver(() => [ShippingProfile], { description: 'The product\'s shipping profile as a list (Medusa\'s `profiles`).' })
-  async profiles(@Root() root: Product, @Ctx() ctx: Context) {
-    const profile = root.profileId ? await products.rowById(ctx, ShippingProfile, root.profileId) : null;
-    return profile ? [profile] : [];
+  profiles(@Root() root: Product, @Ctx() ctx: Context) {
+    const profile = ref(ctx, ShippingProfile, root.profileId);
+    const asList = (p: ShippingProfile | null) => (p ? [p] : []);
+    return profile instanceof Promise ? profile.then(asList) : asList(profile);
   }
 }
 
@@ -138,7 +162,7 @@ export class ProductsResolver {
 export class ProductOptionResolver {
   @FieldResolver(() => [ProductOptionValue])
   values(@Root() root: ProductOption, @Ctx() ctx: Context) {
-    return products.childRows(ctx, ProductOptionValue, 'option_id', BY_CREATION, root.id);
+    return products.childRowsAhead(ctx, ProductOptionValue, 'option_id', BY_CREATION, root.id);
   }
 
   @FieldResolver(() => Product, { nullable: true })

@@ -5,8 +5,7 @@ import { MoneyAmount, ProductVariant } from '../src/entities/variants';
 import { Currency } from '../src/entities/currencies';
 import { Region } from '../src/entities/regions';
 import * as variants from '../src/services/variants';
-import { childRows, rowById } from '../src/services/products';
-import { BY_CREATION } from './products.resolver';
+import { BY_CREATION, childRowsAhead, rowById } from '../src/services/products';
 import { ProductVariantList, ProductVariantListArgs, VariantListArgs } from '../schema/variants';
 
 @Resolver(() => ProductVariant)
@@ -28,12 +27,12 @@ export class VariantsResolver {
 
   @FieldResolver(() => [MoneyAmount])
   prices(@Root() root: ProductVariant, @Ctx() ctx: Context) {
-    return childRows(ctx, MoneyAmount, 'variant_id', BY_CREATION, root.id);
+    return childRowsAhead(ctx, MoneyAmount, 'variant_id', BY_CREATION, root.id);
   }
 
   @FieldResolver(() => [ProductOptionValue])
   options(@Root() root: ProductVariant, @Ctx() ctx: Context) {
-    return childRows(ctx, ProductOptionValue, 'variant_id', BY_CREATION, root.id);
+    return childRowsAhead(ctx, ProductOptionValue, 'variant_id', BY_CREATION, root.id);
   }
 
   @FieldResolver(() => Product, { nullable: true })

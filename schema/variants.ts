@@ -28,7 +28,7 @@ export class VariantFieldsInput {
   @Field(() => String, { nullable: true }) upc?: string | null;
   @Field(() => String, { nullable: true }) barcode?: string | null;
   @Field(() => String, { nullable: true }) hsCode?: string | null;
-  @Field(() => Int, { nullable: true }) @Min(0) inventoryQuantity?: number;
+  @Field(() => Int, { nullable: true }) inventoryQuantity?: number;
   @Field(() => Boolean, { nullable: true }) allowBackorder?: boolean;
   @Field(() => Boolean, { nullable: true }) manageInventory?: boolean;
   @Field(() => Int, { nullable: true }) weight?: number | null;

@@ -96,6 +96,8 @@ describe('POST /admin/products', () => {
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'v', options: [] }] },
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', options: [{ value: 'S' }] }, { title: 'b', options: [{ value: 'S' }] }] },
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', options: [{ value: 'S' }, { value: 'extra' }] }] },
+      // Without options two variants cannot be told apart.
+      { title: 'x', variants: [{ title: 'a' }, { title: 'b' }] },
     ];
     for (const body of bodies) {
       const res = await t.http.post('/admin/products').set(t.auth).send(body);
@@ -245,6 +247,7 @@ describe('product options', () => {
     expect((await t.http.post(`/admin/products/${p.id}/options/${p.options[1].id}`).set(t.auth).send({ title: 'Size' })).status).toBe(422);
     expect((await t.http.post(`/admin/products/${p.id}/options/opt_missing`).set(t.auth).send({ title: 'x' })).status).toBe(404);
     expect((await t.http.post(`/admin/products/${p.id}/options/${p.options[1].id}`).set(t.auth).send({ title: '' })).status).toBe(400);
+    expect((await t.http.post(`/admin/products/${p.id}/options/${p.options[1].id}`).send({ title: 'x' })).status).toBe(401);
   });
 
   it('deletes an option with its values, unless variants would become identical', async () => {

@@ -8,6 +8,7 @@ import { invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { monotonicFactory } from 'ulid';
+import type { PriceInput, VariantFieldsInput, VariantFilter, VariantOptionInput } from '../../schema/variants';
 
 /**
  * Ids that increase within a millisecond too: rows made in one request (options, values, variants,
@@ -15,7 +16,6 @@ import { monotonicFactory } from 'ulid';
  */
 const nextUlid = monotonicFactory();
 export const orderedId = (prefix: string) => `${prefix}_${nextUlid()}`;
-import type { PriceInput, VariantFieldsInput, VariantFilter, VariantOptionInput } from '../../schema/variants';
 
 const LIST: ListSpec = {
   orderable: ['title', 'sku', 'variantRank', 'inventoryQuantity', 'createdAt', 'updatedAt'],
@@ -140,7 +140,7 @@ export function checkOptionValues(options: ProductOption[], values: VariantOptio
 
 /** No two variants of a product may have the same value for every option (Medusa's rule). */
 export function checkUniqueCombination(siblings: ProductVariant[], values: Map<string, string>, self?: ProductVariant): void {
-  if (!values.size) return;
+  // As in Medusa, a product without options cannot tell two variants apart either.
   for (const sibling of live(siblings)) {
     if (sibling === self) continue;
     const theirs = live(sibling.options.getItems());
@@ -157,11 +157,9 @@ export async function productForVariants(ctx: Context, productId: string): Promi
   return product;
 }
 
-function assignFields(variant: ProductVariant, input: VariantFieldsInput & { title?: string | null }): void {
-  const { metadata, ...plain } = input as VariantFieldsInput & { title?: string; prices?: unknown; options?: unknown; id?: unknown };
-  delete (plain as any).prices;
-  delete (plain as any).options;
-  delete (plain as any).id;
+/** The variant's own columns from an input; links (id, prices, option values) are handled apart. */
+function assignFields(variant: ProductVariant, input: VariantFieldsInput & { title?: string | null; id?: unknown; prices?: unknown; options?: unknown }): void {
+  const { metadata, id: _id, prices: _prices, options: _options, ...plain } = input;
   for (const [key, value] of Object.entries(plain)) if (value !== undefined) (variant as any)[key] = value;
   if (metadata !== undefined) variant.metadata = mergeMetadata(variant.metadata, metadata);
 }
