@@ -14,6 +14,22 @@ export const DateLike = new GraphQLScalarType({
   parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseDateLike(ast.value) : invalidDate(ast.kind)),
 });
 
+/**
+ * Every date field of the API: ISO 8601 out (`Date#toISOString`, no re-validation of values that
+ * come from the database: a page of products has thousands of them), ISO 8601 in.
+ */
+export const DateTime = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'An ISO 8601 date-time, e.g. 2024-01-31T10:00:00.000Z (a plain date is accepted as input).',
+  serialize: (value) => {
+    if (value instanceof Date) return value.toISOString();
+    if (typeof value === 'string') return value;
+    throw new TypeError(`${JSON.stringify(value)} is not a date`);
+  },
+  parseValue: (value) => parseDateLike(value),
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? parseDateLike(ast.value) : invalidDate(ast.kind)),
+});
+
 function parseDateLike(value: unknown): Date {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return invalidDate(value);
   const date = new Date(value);

@@ -18,6 +18,8 @@ export interface Config {
   /** Complexity budget of one GraphQL operation, and its maximum depth. */
   maxQueryCost: number;
   maxQueryDepth: number;
+  /** Server processes (`WEB_CONCURRENCY`); more than one forks workers that share the port. */
+  workers: number;
 }
 
 const DEV_SECRET = 'aegis-development-secret';
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: (env.LOG_LEVEL as Config['logLevel']) || (nodeEnv === 'test' ? 'silent' : 'info'),
     maxQueryCost: intOf(env.MAX_QUERY_COST, 50000),
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
+    workers: Math.max(1, intOf(env.WEB_CONCURRENCY, 1)),
   };
   // A production server signing tokens with a published secret would accept forged sessions.
   if (isProduction && (config.jwtSecret === DEV_SECRET || config.cookieSecret === DEV_SECRET)) {

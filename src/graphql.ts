@@ -8,6 +8,7 @@ import { ValidationError } from 'class-validator';
 import { getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { resolverClasses } from './registry';
+import { DateTime } from '../schema/common';
 import type { Context } from './context';
 import { AppError, fromDatabaseError, invalid, unauthorized } from './lib/errors';
 import { toSnake } from './lib/naming';
@@ -21,7 +22,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: resolverClasses(),
     validate: { forbidUnknownValues: false, whitelist: false },
     // Dates leave as ISO 8601 strings, as in Medusa's JSON.
-    scalarsMap: [],
+    scalarsMap: [{ type: Date, scalar: DateTime }],
   });
   guardRootFields(schema);
   return schema;

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'cluster';
 import fs from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
@@ -63,20 +64,56 @@ async function withOrm(config: Config, work: (orm: MikroORM, db: Database) => Pr
   }
 }
 
+/**
+ * Runs the server. With `WEB_CONCURRENCY` > 1 the process becomes a primary that owns the
+ * database (embedded or not) and the migrations, and forks that many workers sharing the port,
+ * so that request handling (CPU-bound JavaScript) uses more than one core.
+ */
 async function start(config: Config): Promise<void> {
+  if (cluster.isWorker) return serve(config, process.env.DATABASE_URL!, Date.now());
   const started = Date.now();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: (m) => console.log(m) });
+  if (config.workers <= 1) return serve(config, db.url, started, db);
+
   const orm = await openOrm(db.url);
   await migrate(orm);
-  const aegis = await createServer(orm, config, db.url);
+  await orm.close();
+  const workers = Array.from({ length: config.workers }, () => cluster.fork({ DATABASE_URL: db.url, AEGIS_MIGRATED: '1' }));
+  let stopping = false;
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    // A worker that dies is replaced, so one crash does not take capacity away for good.
+    console.error(`worker ${worker.process.pid} exited (${code}); starting another`);
+    workers.push(cluster.fork({ DATABASE_URL: db.url, AEGIS_MIGRATED: '1' }));
+  });
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    await Promise.all(alive.map((w) => new Promise<void>((resolve) => { w!.once('exit', () => resolve()); w!.process.kill('SIGTERM'); })));
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+}
+
+/** One server process: ORM, app, HTTP listener, and its graceful shutdown. */
+async function serve(config: Config, databaseUrl: string, started: number, db?: Database): Promise<void> {
+  const orm = await openOrm(databaseUrl);
+  if (!process.env.AEGIS_MIGRATED) await migrate(orm);
+  const aegis = await createServer(orm, config, databaseUrl);
   const http = await listen(aegis.app, config.port);
   const base = `http://localhost:${config.port}`;
-  aegis.log('info', {
-    msg: `Aegis ready in ${Date.now() - started} ms`,
-    graphql: `${base}/graphql`,
-    rest: `${base}/admin`,
-    database: db.embedded ? `embedded PostgreSQL (${path.join(config.dataDir, 'pg')})` : 'DATABASE_URL',
-  });
+  if (!cluster.isWorker || cluster.worker?.id === 1) {
+    aegis.log('info', {
+      msg: `Aegis ready in ${Date.now() - started} ms`,
+      graphql: `${base}/graphql`,
+      rest: `${base}/admin`,
+      database: !db ? 'shared by the workers' : db.embedded ? `embedded PostgreSQL (${path.join(config.dataDir, 'pg')})` : 'DATABASE_URL',
+      workers: config.workers,
+    });
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -87,12 +124,13 @@ async function start(config: Config): Promise<void> {
     await new Promise<void>((resolve) => { http.close(() => resolve()); http.closeIdleConnections(); });
     await aegis.close();
     await orm.close();
-    await db.stop();
+    await db?.stop();
     aegis.log('info', { msg: 'stopped' });
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // In a cluster, Ctrl-C reaches every process; the primary stops the workers in order.
+  process.on('SIGINT', () => { if (!cluster.isWorker) void shutdown('SIGINT'); });
 }
 
 async function addUser(argv: string[]): Promise<void> {

@@ -171,4 +171,21 @@ describe('npm start with no DATABASE_URL', () => {
     expect(output).not.toContain('pw-cli');
     expect(await stop()).toBe(0);
   }, 180_000);
+
+  it('runs several workers on one port with WEB_CONCURRENCY, and stops them all', async () => {
+    const port = await freePort();
+    env.WEB_CONCURRENCY = '2';
+    try {
+      await start(port);
+    } finally {
+      delete env.WEB_CONCURRENCY;
+    }
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`http://127.0.0.1:${port}/admin/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ email: 'cli@example.com', password: 'pw-cli' }) });
+      expect(res.status).toBe(200);
+    }
+    expect(output).toContain('"workers":2');
+    expect(await stop()).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { createSecretKey, KeyObject } from 'crypto';
 import jwt from 'jsonwebtoken';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
@@ -13,9 +14,17 @@ declare module 'express-session' {
 
 const TOKEN_TTL = '24h';
 
+// The secret as a key object, made once: given as a string, it would be turned into one per request.
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return key;
+}
+
 /** Medusa's admin JWT: HS256 over `{user_id, domain: "admin"}`, valid for 24 hours. */
 export function signAccessToken(userId: string, config: Config): string {
-  return jwt.sign({ user_id: userId, domain: 'admin' }, config.jwtSecret, { algorithm: 'HS256', expiresIn: TOKEN_TTL });
+  return jwt.sign({ user_id: userId, domain: 'admin' }, keyOf(config.jwtSecret), { algorithm: 'HS256', expiresIn: TOKEN_TTL });
 }
 
 /**
@@ -43,7 +52,7 @@ export async function authenticate(req: Request, em: EntityManager, config: Conf
 
 function verifyAccessToken(token: string, config: Config): string | undefined {
   try {
-    const payload = jwt.verify(token, config.jwtSecret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+    const payload = jwt.verify(token, keyOf(config.jwtSecret), { algorithms: ['HS256'] }) as jwt.JwtPayload;
     return payload.domain === 'admin' && typeof payload.user_id === 'string' ? payload.user_id : undefined;
   } catch {
     return undefined;
