@@ -50,7 +50,8 @@ export class MoneyAmountResolver {
 
   @FieldResolver(() => Region, { nullable: true })
   region(@Root() root: MoneyAmount, @Ctx() ctx: Context) {
-    return root.regionId ? rowById(ctx, Region, root.regionId) : null;
+    // A managed entity: the region's own relations (providers) are resolved through the ORM.
+    return root.regionId ? ctx.loaders.byId(Region, root.regionId) : null;
   }
 
   @FieldResolver(() => ProductVariant, { nullable: true })
