@@ -145,10 +145,21 @@ async function startServer(databaseUrl: string, port: number, nodeOptions: strin
   throw new Error('the server did not start');
 }
 
+/** Resident memory of the server: its process and, with WEB_CONCURRENCY > 1, its workers. */
 function rssMb(pid: number): number {
   if (!fs.existsSync(`/proc/${pid}/status`)) throw new Error('the server is gone (see its output above)');
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  let kb = 0;
+  const visit = (p: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        for (const child of fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // a process that just ended
+    }
+  };
+  visit(pid);
   return kb / 1024;
 }
 
@@ -229,7 +240,7 @@ async function main(): Promise<void> {
     for (const [name, opts] of [['REST', rest], ['GraphQL', graphql]] as const) {
       for (const connections of [1, 8]) results.push(await load(name, opts, connections, duration, server.pid!));
     }
-    console.log(`\n${count} products, page of ${PAGE} with default relations, ${duration} s per run, ${os.cpus().length} CPUs, node ${process.version}, server NODE_OPTIONS='${values['server-node-options']}', load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    console.log(`\n${count} products, page of ${PAGE} with default relations, ${duration} s per run, ${os.cpus().length} CPUs, node ${process.version}, server NODE_OPTIONS='${values['server-node-options']}', WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 1}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     console.log('| door | connections | req/s | p50 ms | p95 ms | p99 ms | requests | failures | peak server RSS MB |');
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of results) {
