@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { Product, ProductOptionValue } from '../src/entities/products';
 import { MoneyAmount, ProductVariant } from '../src/entities/variants';
@@ -7,6 +7,14 @@ import { Region } from '../src/entities/regions';
 import * as variants from '../src/services/variants';
 import { BY_CREATION, childRowsAhead, rowById } from '../src/services/products';
 import { ProductVariantList, ProductVariantListArgs, VariantListArgs } from '../schema/variants';
+
+/** A variant's unit price in the request's pricing context (null without one); sync when none. */
+function priceInContext(ctx: Context, variant: ProductVariant): number | null | Promise<number | null> {
+  const context = variants.pricingContextOf(ctx);
+  if (!context) return null;
+  const prices = childRowsAhead(ctx, MoneyAmount, 'variant_id', BY_CREATION, variant.id);
+  return prices instanceof Promise ? prices.then((list) => variants.calculatedAmount(list, context)) : variants.calculatedAmount(prices, context);
+}
 
 @Resolver(() => ProductVariant)
 export class VariantsResolver {
@@ -33,6 +41,16 @@ export class VariantsResolver {
   @FieldResolver(() => [ProductOptionValue])
   options(@Root() root: ProductVariant, @Ctx() ctx: Context) {
     return childRowsAhead(ctx, ProductOptionValue, 'variant_id', BY_CREATION, root.id);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The price of one unit in the pricing context of GET /admin/variants (region_id or currency_code); null without one.' })
+  calculatedPrice(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return priceInContext(ctx, root);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The price before price lists in that context; price lists are not applied, so it equals calculatedPrice.' })
+  originalPrice(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return priceInContext(ctx, root);
   }
 
   @FieldResolver(() => Product, { nullable: true })

@@ -69,6 +69,8 @@ export class VariantFilter {
 @ArgsType()
 export class VariantListArgs extends ListArgs(100) {
   @Field(() => VariantFilter, { nullable: true }) filter?: VariantFilter;
+  @Field(() => String, { nullable: true, description: 'Pricing context: the variants carry their price in this region (calculatedPrice).' }) regionId?: string;
+  @Field(() => String, { nullable: true, description: 'Pricing context: the variants carry their price in this currency (calculatedPrice).' }) currencyCode?: string;
 }
 
 @ArgsType()

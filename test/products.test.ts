@@ -551,6 +551,30 @@ describe('variants, tags and types', () => {
     expect(small).toBe(large);
   });
 
+  it('GET /admin/variants with a pricing context (currency_code or region_id)', async () => {
+    const plain = await t.http.get('/admin/variants?q=shoe-s').set(t.auth);
+    expect(plain.body.variants[0]).toMatchObject({ calculated_price: null, original_price: null });
+    // makeProduct gives the first variant 1000 usd.
+    const usd = await t.http.get('/admin/variants?q=shoe-s&currency_code=USD').set(t.auth);
+    expect(usd.body.variants[0]).toMatchObject({ calculated_price: 1000, original_price: 1000 });
+    const eur = await t.http.get('/admin/variants?q=shoe-s&currency_code=eur').set(t.auth);
+    expect(eur.body.variants[0].calculated_price).toBeNull();
+    const em = t.em();
+    const region = em.create(Region, { name: 'Pricing', currency: em.getReference(Currency, 'usd'), taxRate: 0 } as any);
+    await em.flush();
+    const variant = await em.findOneOrFail(ProductVariant, p.variants[0].id);
+    em.create(MoneyAmount, { amount: 777, currency: em.getReference(Currency, 'usd'), region, variant } as any);
+    em.create(MoneyAmount, { amount: 5, currency: em.getReference(Currency, 'usd'), variant, minQuantity: 10 } as any);
+    await em.flush();
+    const inRegion = await t.http.get(`/admin/variants?q=shoe-s&region_id=${region.id}`).set(t.auth);
+    expect(inRegion.body.variants[0].calculated_price).toBe(777);
+    expect((await t.http.get('/admin/variants?q=shoe-s&currency_code=usd').set(t.auth)).body.variants[0].calculated_price).toBe(1000);
+    expect((await t.http.get('/admin/variants?currency_code=zzz').set(t.auth)).status).toBe(400);
+    expect((await t.http.get('/admin/variants?region_id=reg_missing').set(t.auth)).status).toBe(404);
+    const g = await t.gql('{ variants(q: "shoe-s", currencyCode: "usd") { items { calculatedPrice } } }');
+    expect(g.data.variants.items).toEqual([{ calculatedPrice: 1000 }]);
+  });
+
   it('GET /admin/variants/{id}', async () => {
     const res = await t.http.get(`/admin/variants/${p.variants[0].id}`).set(t.auth);
     expect(res.status).toBe(200);

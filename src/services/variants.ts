@@ -32,8 +32,49 @@ function variantSearch(q: string | undefined): Record<string, unknown> {
   return { $or: [{ title: { $ilike: pattern } }, { sku: { $ilike: pattern } }, { [byProduct]: [] }] };
 }
 
-export function listVariants(ctx: Context, filter: VariantFilter | undefined, args: PageArgs) {
-  return findPage(ctx, ProductVariant, { $and: [whereOf(filter), variantSearch(args.q)] }, { ...args, q: undefined }, LIST);
+export async function listVariants(ctx: Context, filter: VariantFilter | undefined, args: PageArgs & { regionId?: string; currencyCode?: string }) {
+  const { regionId, currencyCode, ...page } = args;
+  if (regionId || currencyCode) await setPricingContext(ctx, regionId, currencyCode);
+  return findPage(ctx, ProductVariant, { $and: [whereOf(filter), variantSearch(page.q)] }, { ...page, q: undefined }, LIST);
+}
+
+// ---------------------------------------------------------------- pricing context
+
+interface PricingContext { regionId: string | null; currencyCode: string }
+
+/** The request's pricing context (`region_id` / `currency_code` of GET /admin/variants). */
+const pricingContexts = new WeakMap<Context, PricingContext>();
+
+async function setPricingContext(ctx: Context, regionId: string | undefined, currencyCode: string | undefined): Promise<void> {
+  if (regionId) {
+    const region = await ctx.em.findOne(Region, { id: regionId });
+    if (!region) throw notFound('Region', regionId);
+    pricingContexts.set(ctx, { regionId, currencyCode: region.currencyCode });
+  } else {
+    const code = currencyCode!.toLowerCase();
+    if (!(await ctx.em.count(Currency, { code }))) throw invalid(`Currency with code ${currencyCode} does not exist`);
+    pricingContexts.set(ctx, { regionId: null, currencyCode: code });
+  }
+}
+
+export function pricingContextOf(ctx: Context): PricingContext | undefined {
+  return pricingContexts.get(ctx);
+}
+
+/**
+ * Medusa's default price selection for one unit, from the variant's own prices (price lists are
+ * not applied): the lowest amount among the prices of the context's region, or of its currency
+ * without a region, whose quantity range admits one item.
+ */
+export function calculatedAmount(prices: MoneyAmount[], context: PricingContext): number | null {
+  let best: number | null = null;
+  for (const p of prices) {
+    if (p.priceListId) continue;
+    const matches = context.regionId && p.regionId ? p.regionId === context.regionId : !p.regionId && p.currencyCode === context.currencyCode;
+    const forOne = (p.minQuantity ?? 1) <= 1 && (p.maxQuantity ?? 1) >= 1;
+    if (matches && forOne && (best === null || p.amount < best)) best = p.amount;
+  }
+  return best;
 }
 
 export async function listProductVariants(ctx: Context, productId: string, filter: VariantFilter | undefined, args: PageArgs) {
