@@ -16,7 +16,7 @@ import { Context, createContext } from './context';
 import { authenticate } from './auth/authenticate';
 import { buildAppSchema, costLimitPlugin, depthLimit } from './graphql';
 import { EventBus, Subscriber } from './lib/events';
-import { createLogger, Logger } from './lib/log';
+import { createLogger, errorText, Logger } from './lib/log';
 import { AppError } from './lib/errors';
 import { restRouter, Route, sendError } from '../rest/executor';
 import { routeModules, serviceContributions } from './registry';
@@ -36,7 +36,7 @@ export interface AegisServer {
 export async function createServer(orm: MikroORM, config: Config, databaseUrl: string): Promise<AegisServer> {
   const log = createLogger(config);
   const schema = await buildAppSchema();
-  const bus = new EventBus(orm, (err, event) => log('error', { msg: 'event handler failed', event: event.name, error: String(err) }));
+  const bus = new EventBus(orm, (err, event) => log('error', { msg: 'event handler failed', event: event.name, error: errorText(err) }));
   await registerProviders(orm.em.fork());
   for (const s of serviceContributions<Subscriber>().subscribers) bus.subscribe(s.event, s.handler);
 
@@ -60,7 +60,7 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
             async didEncounterErrors(rc: GraphQLRequestContext<Context>) {
               for (const e of rc.errors ?? []) {
                 if (!(e.originalError instanceof AppError) && e.originalError) {
-                  log('error', { msg: 'unexpected error', req_id: rc.contextValue.requestId, op: rc.operationName, error: String(e.originalError.stack ?? e.originalError) });
+                  log('error', { msg: 'unexpected error', req_id: rc.contextValue.requestId, op: rc.operationName, error: errorText(e.originalError) });
                 }
               }
             },
@@ -116,7 +116,7 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
     if (err?.type === 'entity.parse.failed') return sendError(res, { message: 'The request body is not valid JSON', extensions: { type: 'invalid_data' } });
     if (err?.type === 'entity.too.large') return sendError(res, { message: 'The request body is too large', extensions: { type: 'invalid_data' } });
-    log('error', { msg: 'unexpected error', req_id: res.locals.requestId, path: req.path, error: String(err?.stack ?? err) });
+    log('error', { msg: 'unexpected error', req_id: res.locals.requestId, path: req.path, error: errorText(err) });
     sendError(res, { message: 'An unknown error occurred.', extensions: { type: 'unknown_error' } });
   });
 

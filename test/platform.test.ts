@@ -10,6 +10,7 @@ import { freePort } from '../src/db/embedded';
 import { createServer } from '../src/server';
 import { AppError, fromDatabaseError } from '../src/lib/errors';
 import { toCamel, toSnake } from '../src/lib/naming';
+import { errorText } from '../src/lib/log';
 
 const BIN = path.join(__dirname, '..', 'bin', 'aegis.js');
 
@@ -28,6 +29,15 @@ describe('database', () => {
     expect(fromDatabaseError(unique)).toMatchObject({ type: 'duplicate_error', code: 'invalid_request_error', message: 'User with email a@b.c already exists.' });
     expect(fromDatabaseError(Object.assign(new Error('ser'), { code: '40001', severity: 'ERROR' }))?.type).toBe('conflict');
     expect(fromDatabaseError(new Error('other'))).toBeUndefined();
+  });
+});
+
+describe('logs', () => {
+  it('blank the values of SQL quoted in errors', () => {
+    const err = new Error(`insert into "user" ("email", "password_hash") values ('a@b.c', 'scrypt$abc$def') - boom`);
+    const text = errorText(err);
+    expect(text).toContain('insert into "user" ("email", "password_hash") values (\'?\', \'?\') - boom');
+    expect(text).not.toContain('scrypt');
   });
 });
 
@@ -163,8 +173,8 @@ describe('npm start with no DATABASE_URL', () => {
     const warmMs = await start(port);
     // eslint-disable-next-line no-console
     console.log(`warm start ${warmMs} ms`);
-    const { access_token } = await (await fetch(`http://127.0.0.1:${port}/admin/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'cli@example.com', password: 'pw-cli' }) })).json();
-    const store = await (await fetch(`http://127.0.0.1:${port}/admin/store`, { headers: { authorization: `Bearer ${access_token}` } })).json();
+    const { access_token }: any = await (await fetch(`http://127.0.0.1:${port}/admin/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'cli@example.com', password: 'pw-cli' }) })).json();
+    const store: any = await (await fetch(`http://127.0.0.1:${port}/admin/store`, { headers: { authorization: `Bearer ${access_token}` } })).json();
     expect(store.store.name).toBe('Aegis Demo Store');
     expect(store.store.currencies.map((c: any) => c.code).sort()).toEqual(['eur', 'gbp', 'usd']);
     expect(output).toMatch(/"status":200/);

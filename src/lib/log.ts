@@ -1,5 +1,14 @@
 import type { Config } from '../config';
 
+/**
+ * An error as loggable text. Database errors quote the failing SQL with its values, which may be a
+ * password hash or a token: every quoted literal is blanked, so the statement's shape stays.
+ */
+export function errorText(err: unknown): string {
+  const text = err instanceof Error ? err.stack ?? `${err.name}: ${err.message}` : String(err);
+  return text.replace(/'(?:[^']|'')*'/g, "'?'");
+}
+
 export type Logger = (level: 'info' | 'error', fields: Record<string, unknown>) => void;
 
 /**
