@@ -30,8 +30,8 @@ describe('REST /admin/users', () => {
       expect(res.body.message).toEqual(expect.any(String));
     }
     const dup = await t.http.post('/admin/users').set(t.auth).send({ email: 'JANE@example.com', password: 'x' });
-    expect(dup.status).toBe(400);
-    expect(dup.body.message).toBe('A user with the same email already exists.');
+    expect(dup.status).toBe(422);
+    expect(dup.body).toEqual({ type: 'duplicate_error', code: 'invalid_request_error', message: 'User with email jane@example.com already exists.' });
     expect(await countUsers()).toBe(before);
   });
 
@@ -102,7 +102,7 @@ describe('REST /admin/users', () => {
     expect((await t.http.get('/admin/users?created_at[gt]=yesterday').set(t.auth)).status).toBe(400);
   });
 
-  it('deletes softly: gone from lists, email free again, 404 for unknown', async () => {
+  it('deletes softly: gone from lists, email free again; deleting again answers deleted', async () => {
     const del = await t.http.delete(`/admin/users/${memberId}`).set(t.auth);
     expect(del.body).toEqual({ id: memberId, object: 'user', deleted: true });
     expect((await t.http.get(`/admin/users/${memberId}`).set(t.auth)).status).toBe(404);
@@ -111,7 +111,9 @@ describe('REST /admin/users', () => {
     expect(deleted.body.users.map((u: any) => u.id)).toEqual([memberId]);
     const again = await t.http.post('/admin/users').set(t.auth).send({ email: 'jane@example.com', password: 'x' });
     expect(again.status).toBe(200);
-    expect((await t.http.delete('/admin/users/usr_missing').set(t.auth)).status).toBe(404);
+    // idempotent, as Medusa's user delete
+    expect((await t.http.delete('/admin/users/usr_missing').set(t.auth)).body).toEqual({ id: 'usr_missing', object: 'user', deleted: true });
+    expect((await t.http.delete(`/admin/users/${memberId}`).set(t.auth)).status).toBe(200);
   });
 
   it('answers 401 text/plain without credentials', async () => {
@@ -136,8 +138,11 @@ describe('password reset', () => {
     const token = event.data.token as string;
 
     const bad = await t.http.post('/admin/users/reset-password').send({ token: 'wrong', password: 'newpass-1' });
-    expect(bad.status).toBe(401);
-    expect(bad.body).toEqual({ type: 'unauthorized', message: 'Invalid or expired password reset token' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ type: 'invalid_data', message: 'invalid token' });
+    const otherEmail = await t.http.post('/admin/users/reset-password').send({ email: 'someone@else.com', token, password: 'newpass-1' });
+    expect(otherEmail.status).toBe(401);
+    expect(otherEmail.body).toEqual({ type: 'unauthorized', message: 'Invalid or expired password reset token' });
     expect((await t.http.post('/admin/users/reset-password').send({ token, password: '' })).status).toBe(400);
 
     const ok = await t.http.post('/admin/users/reset-password').send({ email: ADMIN.email, token, password: 'newpass-1' });
@@ -146,8 +151,14 @@ describe('password reset', () => {
     expect(JSON.stringify(ok.body)).not.toContain(token);
     expect((await t.http.post('/admin/auth').send({ email: ADMIN.email, password: 'newpass-1' })).status).toBe(200);
     const reused = await t.http.post('/admin/users/reset-password').send({ token, password: 'again' });
-    expect(reused.status).toBe(401);
+    expect(reused.status).toBe(400);
     expect((await t.http.post('/admin/users/password-token').send({ email: 'nope' })).status).toBe(400);
+
+    // an expired token is refused with 401
+    await t.http.post('/admin/users/password-token').send({ email: ADMIN.email });
+    const late = t.events.filter((e) => e.name === 'user.password_reset').pop()!.data.token as string;
+    await t.em().nativeUpdate(User, { email: ADMIN.email }, { resetTokenExpiresAt: new Date(Date.now() - 1000) });
+    expect((await t.http.post('/admin/users/reset-password').send({ token: late, password: 'x' })).status).toBe(401);
     await t.http.post('/admin/users/reset-password').send({ token: 'x', password: ADMIN.password });
   });
 });
@@ -183,7 +194,7 @@ describe('GraphQL users', () => {
     expect(await countUsers()).toBe(before);
     expect(errorType(await t.gql(`{ user(id: "usr_missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation { updateUser(id: "usr_missing", input: {}) { id } }`))).toBe('not_found');
-    expect(errorType(await t.gql(`mutation { deleteUser(id: "usr_missing") { id } }`))).toBe('not_found');
+    expect((await t.gql(`mutation { deleteUser(id: "usr_missing") { deleted } }`)).data.deleteUser.deleted).toBe(true);
     expect(errorType(await t.gql(`{ users { count } }`, {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql(`mutation { createUser(input: { email: "a@b.c", password: "x" }) { id } }`, {}, {}))).toBe('unauthorized');
     expect(await countUsers()).toBe(before);
@@ -196,6 +207,6 @@ describe('GraphQL users', () => {
     const reset = await t.gql(`mutation($token: String!) { resetPassword(input: { token: $token, password: "${ADMIN.password}" }) { email } }`, { token }, {});
     expect(reset.data.resetPassword.email).toBe(ADMIN.email);
     const again = await t.gql(`mutation($token: String!) { resetPassword(input: { token: $token, password: "x" }) { email } }`, { token }, {});
-    expect(errorType(again)).toBe('unauthorized');
+    expect(errorType(again)).toBe('invalid_data');
   });
 });

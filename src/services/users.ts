@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { User, UserRole } from '../entities/users';
-import { invalid, notFound, unauthorized } from '../lib/errors';
+import { duplicate, invalid, notFound, unauthorized } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { digest, hashPassword, newToken } from '../lib/password';
@@ -32,10 +32,13 @@ export async function findUserByEmail(ctx: Context, email: string, populate: ('p
   return ctx.em.findOne(User, { email: email.toLowerCase() }, { populate: populate as any });
 }
 
-/** Emails are stored lower-case, so they are unique and found regardless of case. */
+/**
+ * Emails are stored lower-case, so they are unique and found regardless of case. A taken email is
+ * Medusa's unique-violation answer (422 duplicate_error), whether found here or by the index.
+ */
 export async function createUser(ctx: Context, input: CreateUserInput & { role?: UserRole | null }): Promise<User> {
   const email = input.email.toLowerCase();
-  if (await ctx.em.count(User, { email })) throw invalid('A user with the same email already exists.');
+  if (await ctx.em.count(User, { email })) throw duplicate(`User with email ${email} already exists.`);
   const user = ctx.em.create(User, {
     email,
     firstName: input.firstName ?? null,
@@ -58,12 +61,17 @@ export async function updateUser(ctx: Context, id: string, input: UpdateUserInpu
   return user;
 }
 
-/** Soft delete; the user's API token stops working at once and the email becomes free again. */
+/**
+ * Soft delete; the user's API token stops working at once and the email becomes free again.
+ * Deleting is idempotent, as in Medusa: an unknown or already deleted user answers deleted too.
+ */
 export async function deleteUser(ctx: Context, id: string): Promise<DeleteResponse> {
-  const user = await retrieveUser(ctx, id);
-  user.deletedAt = new Date();
-  user.apiToken = null;
-  await ctx.em.flush();
+  const user = await ctx.em.findOne(User, { id });
+  if (user) {
+    user.deletedAt = new Date();
+    user.apiToken = null;
+    await ctx.em.flush();
+  }
   return DeleteResponse.of(id, 'user');
 }
 
@@ -81,15 +89,19 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
   ctx.events.emit('user.password_reset', { id: user.id, email: user.email, token });
 }
 
-/** Sets a new password with a reset token; the token is spent, whatever happens next. */
+/**
+ * Sets a new password with a reset token, which is then spent. As in Medusa, a token that matches
+ * no user is `invalid token` (400); one that is expired or meant for another email is a 401.
+ */
 export async function resetPassword(ctx: Context, input: ResetPasswordInput): Promise<User> {
   const user = await ctx.em.findOne(
     User,
     { resetTokenHash: digest(input.token) },
     { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['resetTokenExpiresAt'] as any },
   );
-  const expired = !user?.resetTokenExpiresAt || user.resetTokenExpiresAt.getTime() < Date.now();
-  if (!user || expired || (input.email && input.email.toLowerCase() !== user.email)) {
+  if (!user) throw invalid('invalid token');
+  const expired = !user.resetTokenExpiresAt || user.resetTokenExpiresAt.getTime() < Date.now();
+  if (expired || (input.email && input.email.toLowerCase() !== user.email)) {
     throw unauthorized('Invalid or expired password reset token');
   }
   user.passwordHash = await hashPassword(input.password);
