@@ -52,7 +52,7 @@ describe('REST /admin/invites', () => {
     expect(await liveInvites()).toBe(before);
   });
 
-  it('resends with a fresh token; 404 for an unknown invite', async () => {
+  it('resends with a fresh token; an unknown invite is 400 as in Medusa', async () => {
     const res = await t.http.post(`/admin/invites/${inviteId}/resend`).set(t.auth);
     expect(res.status).toBe(200);
     const stored = await t.em().findOneOrFail(Invite, inviteId);
@@ -60,8 +60,8 @@ describe('REST /admin/invites', () => {
     expect(lastInviteEvent().data.token).toBe(stored.token);
     token = stored.token;
     const missing = await t.http.post('/admin/invites/invite_missing/resend').set(t.auth);
-    expect(missing.status).toBe(404);
-    expect(missing.body.type).toBe('not_found');
+    expect(missing.status).toBe(400);
+    expect(missing.body).toEqual({ type: 'invalid_data', message: "Invite doesn't exist" });
   });
 
   it('accepts without credentials: creates the user with the invite role; the token is spent', async () => {
@@ -69,7 +69,7 @@ describe('REST /admin/invites', () => {
     expect(bad.status).toBe(400);
     const wrong = await t.http.post('/admin/invites/accept').send({ token: 'nope', user: { first_name: 'N', last_name: 'P', password: 'pw' } });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.message).toBe('Invalid invite');
+    expect(wrong.body.message).toBe('Token is not valid');
     expect(await t.em().count(User, { email: 'new.person@example.com' })).toBe(0);
 
     const ok = await t.http.post('/admin/invites/accept').send({ token, user: { first_name: 'New', last_name: 'Person', password: 'pw-123' } });
@@ -148,7 +148,7 @@ describe('GraphQL invites', () => {
     const before = await liveInvites();
     expect(errorType(await t.gql(`mutation { createInvite(input: { user: "nope", role: admin }) { id } }`))).toBe('invalid_data');
     expect(await liveInvites()).toBe(before);
-    expect(errorType(await t.gql(`mutation { resendInvite(inviteId: "invite_missing") { id } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation { resendInvite(inviteId: "invite_missing") { id } }`))).toBe('invalid_data');
     expect(errorType(await t.gql('{ invites { id } }', {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql(`mutation { createInvite(input: { user: "x@y.z", role: admin }) { id } }`, {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql(`mutation { acceptInvite(input: { token: "", user: { firstName: "a", lastName: "b", password: "c" } }) { id } }`, {}, {}))).toBe('invalid_data');

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { Invite } from '../entities/invites';
 import { User, UserRole } from '../entities/users';
-import { invalid, notFound } from '../lib/errors';
+import { invalid } from '../lib/errors';
 import { newToken } from '../lib/password';
 import { DeleteResponse } from '../../schema/common';
 import type { AcceptInviteInput, CreateInviteInput } from '../../schema/invites';
@@ -15,9 +15,10 @@ export function listInvites(ctx: Context): Promise<Invite[]> {
   return ctx.em.find(Invite, {}, { orderBy: { createdAt: 'desc', id: 'asc' } });
 }
 
+/** Medusa answers an unknown invite with 400 "Invite doesn't exist" (not a 404). */
 async function retrieveInvite(ctx: Context, id: string): Promise<Invite> {
   const invite = await ctx.em.findOne(Invite, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!invite) throw notFound('Invite', id);
+  if (!invite) throw invalid("Invite doesn't exist");
   return invite;
 }
 
@@ -68,7 +69,8 @@ export async function deleteInvite(ctx: Context, id: string): Promise<DeleteResp
  */
 export async function acceptInvite(ctx: Context, input: AcceptInviteInput): Promise<User> {
   const invite = await ctx.em.findOne(Invite, { token: input.token }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!invite || invite.accepted || invite.expiresAt.getTime() < Date.now()) throw invalid('Invalid invite');
+  if (!invite) throw invalid('Token is not valid');
+  if (invite.accepted || invite.expiresAt.getTime() < Date.now()) throw invalid('Invalid invite');
   if (await ctx.em.count(User, { email: invite.userEmail })) throw invalid('User already joined');
   const user = await createUser(ctx, {
     email: invite.userEmail,
