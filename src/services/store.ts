@@ -6,7 +6,6 @@ import { FulfillmentProvider, PaymentProvider, Store, TaxProvider } from '../ent
 import { duplicate, invalid, notFound } from '../lib/errors';
 import { mergeMetadata } from '../lib/metadata';
 import type { UpdateStoreInput } from '../../schema/store';
-import { retrieveCurrency } from './currencies';
 import { serviceContributions } from '../registry';
 
 /** The providers of a standard Medusa install; registered (idempotently) at every start. */
@@ -77,8 +76,10 @@ export async function updateStore(ctx: Context, input: UpdateStoreInput): Promis
   return store;
 }
 
+/** Medusa's answers: an unknown code is 400 `Currency X not found`, one already added is 422. */
 export async function addStoreCurrency(ctx: Context, code: string): Promise<Store> {
-  const currency = await retrieveCurrency(ctx, code);
+  const currency = await ctx.em.findOne(Currency, { code: code.toLowerCase() });
+  if (!currency) throw invalid(`Currency ${code} not found`);
   const store = await retrieveStore(ctx, true);
   if (store.currencies.getItems().some((c) => c.code === currency.code)) throw duplicate('Currency already added');
   store.currencies.add(currency);
@@ -86,10 +87,14 @@ export async function addStoreCurrency(ctx: Context, code: string): Promise<Stor
   return store;
 }
 
-/** Removing a currency the store does not have changes nothing; the default cannot be removed. */
+/**
+ * Removing a currency the store does not have (or an unknown code) changes nothing, as in Medusa;
+ * unlike Medusa, the default currency cannot be removed.
+ */
 export async function removeStoreCurrency(ctx: Context, code: string): Promise<Store> {
-  const currency = await retrieveCurrency(ctx, code);
   const store = await retrieveStore(ctx, true);
+  const currency = store.currencies.getItems().find((c) => c.code === code.toLowerCase());
+  if (!currency) return store;
   if (store.defaultCurrencyCode === currency.code) {
     throw invalid('You are not allowed to remove default currency from store currencies without replacing it as well');
   }
