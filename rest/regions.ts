@@ -1,7 +1,7 @@
 import type { Route } from './executor';
 
-/** Medusa's default relations on every region answer. */
-const RELATIONS = ['countries', 'payment_providers', 'fulfillment_providers'];
+/** Medusa's default relations on every region answer (1.20 loads the currency too: `defaultAdminRegionRelations`). */
+const RELATIONS = ['countries', 'payment_providers', 'fulfillment_providers', 'currency'];
 const one = { envelope: { one: 'region' }, relations: RELATIONS } as const;
 
 export const routes: Route[] = [

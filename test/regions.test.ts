@@ -42,6 +42,8 @@ describe('REST /admin/regions', () => {
       payment_providers: [{ id: 'manual', is_installed: true }], fulfillment_providers: [{ id: 'manual', is_installed: true }],
     });
     expect(eu.countries.map((c: any) => c.iso_2).sort()).toEqual(['fr', 'it']);
+    // Medusa 1.20's defaultAdminRegionRelations include the currency.
+    expect(eu.currency).toEqual(expect.objectContaining({ code: 'eur', symbol: expect.any(String), symbol_native: expect.any(String), name: expect.any(String) }));
     expect(eu.countries[0]).toEqual(expect.objectContaining({ id: expect.any(Number), iso_3: expect.any(String), num_code: expect.any(Number), display_name: expect.any(String), region_id: eu.id }));
     expect(await regionOf('it')).toBe(eu.id);
     const stored = await t.em().findOneOrFail(Region, eu.id, { populate: ['paymentProviders', 'fulfillmentProviders'] });
@@ -59,7 +61,7 @@ describe('REST /admin/regions', () => {
       [{ ...EU, countries: [], currency_code: 'gbp' }, 'Invalid currency code'],
       [{ ...EU, countries: [], payment_providers: ['stripe'] }, 'Payment provider not found'],
       [{ ...EU, countries: [], fulfillment_providers: ['manual', 'dhl'] }, 'Fulfillment provider not found'],
-      [{ ...EU, countries: ['zz'] }, 'Country with code zz not found'],
+      [{ ...EU, countries: ['zz'] }, 'Invalid country code'], // not an ISO 3166-1 code: Medusa's validateCountry
       [{ ...EU, countries: ['Italy'] }, 'Invalid country code'],
       [{ ...EU, countries: [], colour: 'blue' }, 'property colour should not exist'],
     ];
@@ -84,7 +86,7 @@ describe('REST /admin/regions', () => {
   it('gets a region; 404 for an unknown id', async () => {
     const got = await t.http.get(`/admin/regions/${eu.id}`).set(t.auth);
     expect(got.status).toBe(200);
-    expect(got.body.region).toMatchObject({ id: eu.id, countries: expect.any(Array), payment_providers: [{ id: 'manual' }], fulfillment_providers: [{ id: 'manual' }] });
+    expect(got.body.region).toMatchObject({ id: eu.id, countries: expect.any(Array), payment_providers: [{ id: 'manual' }], fulfillment_providers: [{ id: 'manual' }], currency: { code: 'eur' } });
     const expanded = await t.http.get(`/admin/regions/${eu.id}?expand=currency,tax_rates`).set(t.auth);
     expect(expanded.body.region.currency).toMatchObject({ code: 'eur' });
     expect(expanded.body.region.tax_rates).toEqual([]);
@@ -102,7 +104,7 @@ describe('REST /admin/regions', () => {
     expect(res.status).toBe(200);
     expect(res.body.region).toMatchObject({
       name: 'EU', tax_rate: 19.5, automatic_taxes: false, gift_cards_taxable: false, tax_provider_id: 'system',
-      currency_code: 'usd', metadata: { a: 1, c: 3 }, payment_providers: [], fulfillment_providers: [{ id: 'manual' }],
+      currency_code: 'usd', currency: { code: 'usd' }, metadata: { a: 1, c: 3 }, payment_providers: [], fulfillment_providers: [{ id: 'manual' }],
     });
     expect(res.body.region.countries.map((c: any) => c.iso_2).sort()).toEqual(['es', 'it']);
     expect(await regionOf('fr')).toBeNull();
@@ -117,7 +119,7 @@ describe('REST /admin/regions', () => {
       [{ tax_provider_id: 'avalara' }, 'Tax provider not found'],
       [{ fulfillment_providers: ['dhl'] }, 'Fulfillment provider not found'],
       [{ tax_rate: -1 }, 'tax_rate must not be less than 0'],
-      [{ name: 'X', countries: ['zz'] }, 'Country with code zz not found'],
+      [{ name: 'X', countries: ['zz'] }, 'Invalid country code'],
     ] as const) {
       const res = await t.http.post(`/admin/regions/${eu.id}`).set(t.auth).send(body);
       expect(res.status).toBe(400);
@@ -202,6 +204,7 @@ describe('REST /admin/regions', () => {
     expect(all.body.count).toBe(all.body.regions.length);
     expect(all.body.regions[0]).toHaveProperty('countries');
     expect(all.body.regions[0]).toHaveProperty('payment_providers');
+    expect(all.body.regions[0].currency).toMatchObject({ code: all.body.regions[0].currency_code });
 
     const q = await t.http.get('/admin/regions?q=eu').set(t.auth);
     expect(q.body.regions.map((r: any) => r.id)).toEqual([eu.id]);
@@ -220,7 +223,7 @@ describe('REST /admin/regions', () => {
     expect(page.body.regions.map((r: any) => r.name)).toEqual([names[1]]);
 
     const fields = await t.http.get('/admin/regions?fields=name').set(t.auth);
-    expect(Object.keys(fields.body.regions[0]).sort()).toEqual(['countries', 'created_at', 'fulfillment_providers', 'id', 'name', 'payment_providers']);
+    expect(Object.keys(fields.body.regions[0]).sort()).toEqual(['countries', 'created_at', 'currency', 'fulfillment_providers', 'id', 'name', 'payment_providers']);
 
     expect((await t.http.get('/admin/regions?name=EU').set(t.auth)).status).toBe(400);
     expect((await t.http.get('/admin/regions?order=tax_code').set(t.auth)).body.message).toBe('Order field tax_code is not valid');

@@ -202,7 +202,8 @@ async function providerOr404<T extends PaymentProvider | FulfillmentProvider>(
 async function claimableCountry(ctx: Context, code: string, regionId: string | undefined): Promise<Country> {
   if (!/^[a-z]{2}$/i.test(code)) throw invalid('Invalid country code');
   const country = await ctx.em.findOne(Country, { iso2: code.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!country) throw invalid(`Country with code ${code} not found`);
+  // The country table holds every ISO 3166-1 country, so a code it lacks is not a country code at all.
+  if (!country) throw invalid('Invalid country code');
   if (country.region && country.region.id !== regionId) {
     throw duplicate(`${country.displayName} already exists in region ${country.region.id}`);
   }
