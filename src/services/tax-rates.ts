@@ -13,7 +13,8 @@ import type { CreateTaxRateInput, TaxRateFilter, UpdateTaxRateInput } from '../.
 
 const LIST: ListSpec = {
   orderable: ['name', 'code', 'rate', 'createdAt', 'updatedAt'],
-  searchable: ['name', 'code'],
+  // Medusa's tax rate search matches the name only.
+  searchable: ['name'],
 };
 
 /** Medusa's wording for a missing tax rate (its tax rate service, not the generic one). */
@@ -93,9 +94,10 @@ export async function removeTaxRateLinks(ctx: Context, id: string, link: Link, i
 
 // ---------------------------------------------------------------- validation
 
+/** Medusa finds a missing region through the foreign key; its answer is the key violation's text. */
 async function region(ctx: Context, id: string): Promise<Region> {
   const found = await ctx.em.findOne(Region, { id });
-  if (!found) throw new AppError('not_found', `Region with ${id} was not found`);
+  if (!found) throw new AppError('not_found', `Region with region_id ${id} does not exist.`);
   return found;
 }
 
@@ -106,20 +108,22 @@ async function setLinks(ctx: Context, rate: TaxRate, link: Link, ids: string[]):
   (rate[link] as any).set(targets);
 }
 
-const LINKED: Record<Link, { entity: EntityName<any>; label: string }> = {
-  products: { entity: Product, label: 'Product' },
-  productTypes: { entity: ProductType, label: 'Product type' },
-  shippingOptions: { entity: ShippingOption, label: 'Shipping Option' },
+/** Each linked kind with Medusa's not-found text (its services word them differently). */
+const LINKED: Record<Link, { entity: EntityName<any>; missing: (id: string) => AppError }> = {
+  products: { entity: Product, missing: (id) => notFound('Product', id) },
+  productTypes: { entity: ProductType, missing: (id) => notFound('Product type', id) },
+  shippingOptions: { entity: ShippingOption, missing: (id) => new AppError('not_found', `Shipping Option with ${id} was not found`) },
 };
 
-/** The records to link, each of which must exist; shipping options must be of the rate's region. */
+/**
+ * The records to link, each of which must exist; shipping options must be of the rate's region.
+ * As in Medusa, the region check runs on the options found before a missing one is reported.
+ */
 async function linkTargets(ctx: Context, rate: TaxRate, link: Link, ids: string[]): Promise<any[]> {
   const unique = [...new Set(ids)];
-  const { entity, label } = LINKED[link];
+  const { entity, missing } = LINKED[link];
   const found: any[] = await ctx.em.find(entity, { id: { $in: unique } });
   const byId = new Map(found.map((f) => [f.id, f]));
-  const missing = unique.find((id) => !byId.has(id));
-  if (missing) throw notFound(label, missing);
   if (link === 'shippingOptions') {
     for (const option of found as ShippingOption[]) {
       if (option.regionId !== rate.region.id) {
@@ -129,5 +133,7 @@ async function linkTargets(ctx: Context, rate: TaxRate, link: Link, ids: string[
       }
     }
   }
+  const absent = unique.find((id) => !byId.has(id));
+  if (absent) throw missing(absent);
   return unique.map((id) => byId.get(id));
 }
