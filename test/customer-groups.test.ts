@@ -44,7 +44,8 @@ describe('REST /admin/customer-groups', () => {
     }
     const dup = await t.http.post('/admin/customer-groups').set(t.auth).send({ name: 'VIP' });
     expect(dup.status).toBe(422);
-    expect(dup.body).toEqual({ type: 'duplicate_error', code: 'invalid_request_error', message: 'Customer group with name VIP already exists.' });
+    // Medusa's create reports the database's own detail.
+    expect(dup.body).toEqual({ type: 'duplicate_error', code: 'invalid_request_error', message: 'Key (name)=(VIP) already exists.' });
     expect(await countGroups()).toBe(before);
   });
 
@@ -59,10 +60,11 @@ describe('REST /admin/customer-groups', () => {
     expect((await t.em().findOneOrFail(CustomerGroup, vipId)).name).toBe('VIPs');
     const dup = await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: 'Other' });
     expect(dup.status).toBe(422);
+    expect(dup.body).toEqual({ type: 'duplicate_error', code: 'invalid_request_error', message: 'Customer_group with name Other already exists.' });
     expect((await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: '' })).status).toBe(400);
     expect((await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: null })).status).toBe(200);
     expect((await t.em().findOneOrFail(CustomerGroup, vipId)).name).toBe('VIPs');
-    expect((await t.http.get('/admin/customer-groups/cgrp_missing').set(t.auth)).body).toEqual({ type: 'not_found', message: 'CustomerGroup with id: cgrp_missing was not found' });
+    expect((await t.http.get('/admin/customer-groups/cgrp_missing').set(t.auth)).body).toEqual({ type: 'not_found', message: 'CustomerGroup with id cgrp_missing was not found' });
     expect((await t.http.post('/admin/customer-groups/cgrp_missing').set(t.auth).send({ name: 'x' })).status).toBe(404);
     await t.http.delete(`/admin/customer-groups/${other.body.customer_group.id}`).set(t.auth);
   });
@@ -79,8 +81,12 @@ describe('REST /admin/customer-groups', () => {
 
     const unknown = await t.http.post(`/admin/customer-groups/${vipId}/customers/batch`).set(t.auth).send({ customer_ids: [{ id: customers[2] }, { id: 'cus_missing' }] });
     expect(unknown.status).toBe(404);
-    expect(unknown.body.message).toBe('Customer with id: cus_missing was not found');
-    expect((await t.http.post('/admin/customer-groups/cgrp_missing/customers/batch').set(t.auth).send({ customer_ids: [{ id: customers[2] }] })).status).toBe(404);
+    expect(unknown.body).toEqual({ type: 'not_found', message: 'The following customer ids do not exist: "cus_missing"' });
+    const twoUnknown = await t.http.post(`/admin/customer-groups/${vipId}/customers/batch`).set(t.auth).send({ customer_ids: [{ id: 'cus_x' }, { id: customers[2] }, { id: 'cus_y' }] });
+    expect(twoUnknown.body.message).toBe('The following customer ids do not exist: "cus_x, cus_y"');
+    const noGroup = await t.http.post('/admin/customer-groups/cgrp_missing/customers/batch').set(t.auth).send({ customer_ids: [{ id: 'cus_missing' }] });
+    expect(noGroup.status).toBe(404);
+    expect(noGroup.body.message).toBe('CustomerGroup with id cgrp_missing was not found');
     for (const body of [{}, { customer_ids: [] }, { customer_ids: [{}] }, { customer_ids: ['cus_1'] }]) {
       expect((await t.http.post(`/admin/customer-groups/${vipId}/customers/batch`).set(t.auth).send(body)).status).toBe(400);
     }
@@ -99,6 +105,14 @@ describe('REST /admin/customer-groups', () => {
     expect(paged.body).toMatchObject({ count: 3, offset: 1, limit: 1 });
     expect(paged.body.customers.map((c: any) => c.email)).toEqual(['bob@example.com']);
     expect((await t.http.get('/admin/customer-groups/cgrp_missing/customers').set(t.auth)).status).toBe(404);
+  });
+
+  it('answers group members with their groups, the path\'s group replacing a groups filter (Medusa)', async () => {
+    const other = (await t.http.post('/admin/customer-groups').set(t.auth).send({ name: 'Members probe' })).body.customer_group.id;
+    const res = await t.http.get(`/admin/customer-groups/${vipId}/customers?groups[]=${other}`).set(t.auth);
+    expect(res.body.count).toBe(3);
+    for (const c of res.body.customers) expect(c.groups.map((g: any) => g.id)).toContain(vipId);
+    await t.http.delete(`/admin/customer-groups/${other}`).set(t.auth);
   });
 
   it('removes customers in batch (unknown ids ignored)', async () => {
@@ -154,7 +168,7 @@ describe('REST /admin/customer-groups', () => {
     expect(await t.countQueries(() => members(1))).toBe(await t.countQueries(() => members(20)));
   });
 
-  it('deletes softly: gone from lists and from its customers, name free again, 404 for unknown', async () => {
+  it('deletes softly: gone from lists and from its customers, name free again; unknown ids answer 200 as in Medusa', async () => {
     const del = await t.http.delete(`/admin/customer-groups/${vipId}`).set(t.auth);
     expect(del.body).toEqual({ id: vipId, object: 'customer_group', deleted: true });
     expect((await t.http.get(`/admin/customer-groups/${vipId}`).set(t.auth)).status).toBe(404);
@@ -163,7 +177,13 @@ describe('REST /admin/customer-groups', () => {
     expect(customer.body.customer.groups.map((g: any) => g.id)).not.toContain(vipId);
     expect((await t.em().findOneOrFail(CustomerGroup, vipId, { filters: false })).deletedAt).toBeInstanceOf(Date);
     expect((await t.http.post('/admin/customer-groups').set(t.auth).send({ name: 'VIPs' })).status).toBe(200);
-    expect((await t.http.delete(`/admin/customer-groups/${vipId}`).set(t.auth)).status).toBe(404);
+    // Medusa's delete finds nothing to remove and answers the same confirmation.
+    const again = await t.http.delete(`/admin/customer-groups/${vipId}`).set(t.auth);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ id: vipId, object: 'customer_group', deleted: true });
+    const unknown = await t.http.delete('/admin/customer-groups/cgrp_missing').set(t.auth);
+    expect(unknown.body).toEqual({ id: 'cgrp_missing', object: 'customer_group', deleted: true });
+    expect(await t.em().count(CustomerGroup, { id: 'cgrp_missing' }, { filters: false })).toBe(0);
   });
 
   it('answers 401 text/plain without credentials', async () => {
@@ -209,7 +229,7 @@ describe('GraphQL customer groups', () => {
     expect(errorType(await t.gql(`{ customerGroup(id: "cgrp_missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`{ customerGroupCustomers(id: "cgrp_missing") { count } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation { updateCustomerGroup(id: "cgrp_missing", input: {}) { id } }`))).toBe('not_found');
-    expect(errorType(await t.gql(`mutation { deleteCustomerGroup(id: "cgrp_missing") { id } }`))).toBe('not_found');
+    expect((await t.gql(`mutation { deleteCustomerGroup(id: "cgrp_missing") { id deleted } }`)).data.deleteCustomerGroup).toEqual({ id: 'cgrp_missing', deleted: true });
     expect(errorType(await t.gql(`mutation { addCustomerGroupCustomers(id: "cgrp_missing", input: { customerIds: [{ id: "x" }] }) { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation { removeCustomerGroupCustomers(id: "cgrp_missing", input: { customerIds: [{ id: "x" }] }) { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`{ customerGroups { count } }`, {}, {}))).toBe('unauthorized');

@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { Customer } from '../entities/customers';
 import { DiscountCondition } from '../entities/discounts';
 import { CustomerGroup, CustomerGroupCustomer } from '../entities/customer-groups';
-import { duplicate, notFound } from '../lib/errors';
+import { AppError, duplicate } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
@@ -27,16 +27,23 @@ async function groupsOfCondition(ctx: Context, conditionId: string): Promise<str
   return condition ? condition.customerGroups.getItems().map((g) => g.id) : [];
 }
 
+/** Medusa's own wording for this entity: no colon after `id`, unlike most of its not-found messages. */
+export const groupNotFound = (id: string) => new AppError('not_found', `CustomerGroup with id ${id} was not found`);
+
 export async function retrieveCustomerGroup(ctx: Context, id: string): Promise<CustomerGroup> {
   const group = await ctx.em.findOne(CustomerGroup, { id });
-  if (!group) throw notFound('CustomerGroup', id);
+  if (!group) throw groupNotFound(id);
   return group;
 }
 
-/** Names are unique among live groups; the unique index settles races with the same answer. */
+/**
+ * Names are unique among live groups; the unique index settles races. The messages are Medusa's:
+ * a create reports the database's detail, an update its generic unique-violation text.
+ */
 async function assertNameFree(ctx: Context, name: string, exceptId?: string): Promise<void> {
   const where = exceptId ? { name, id: { $ne: exceptId } } : { name };
-  if (await ctx.em.count(CustomerGroup, where)) throw duplicate(`Customer group with name ${name} already exists.`);
+  if (!(await ctx.em.count(CustomerGroup, where))) return;
+  throw duplicate(exceptId ? `Customer_group with name ${name} already exists.` : `Key (name)=(${name}) already exists.`);
 }
 
 export async function createCustomerGroup(ctx: Context, input: CreateCustomerGroupInput): Promise<CustomerGroup> {
@@ -57,28 +64,39 @@ export async function updateCustomerGroup(ctx: Context, id: string, input: Updat
   return group;
 }
 
-/** Soft delete; the group's customer links go with it, so customers no longer show the group. */
+/**
+ * Soft delete; the group's customer links go with it, so customers no longer show the group.
+ * An unknown (or already deleted) group is deleted already: Medusa answers the same 200.
+ */
 export async function deleteCustomerGroup(ctx: Context, id: string): Promise<DeleteResponse> {
-  const group = await retrieveCustomerGroup(ctx, id);
-  group.deletedAt = new Date();
-  await ctx.em.nativeDelete(CustomerGroupCustomer, { customerGroup: id });
-  await ctx.em.flush();
+  const group = await ctx.em.findOne(CustomerGroup, { id });
+  if (group) {
+    group.deletedAt = new Date();
+    await ctx.em.nativeDelete(CustomerGroupCustomer, { customerGroup: id });
+    await ctx.em.flush();
+  }
   return DeleteResponse.of(id, 'customer_group');
 }
 
-/** The customers of a group, with the filters of the customer list. */
+/**
+ * The customers of a group, with the filters of the customer list; as in Medusa, the group of the
+ * path replaces any `groups` filter.
+ */
 export async function listGroupCustomers(ctx: Context, id: string, filter: CustomerFilter | undefined, args: PageArgs) {
   await retrieveCustomerGroup(ctx, id);
-  return listCustomers(ctx, filter, args, id);
+  return listCustomers(ctx, { ...filter, groups: undefined }, args, id);
 }
 
-/** Adds customers to the group; customers already in it stay as they are. Every customer must exist. */
+/**
+ * Adds customers to the group; customers already in it stay as they are. Every customer must
+ * exist: the unknown ones are named all together, in Medusa's words.
+ */
 export async function addGroupCustomers(ctx: Context, id: string, customerIds: string[]): Promise<CustomerGroup> {
   const group = await retrieveCustomerGroup(ctx, id);
   const ids = [...new Set(customerIds)];
   const found = await ctx.em.find(Customer, { id: { $in: ids } }, { fields: ['id'] });
   const missing = ids.filter((cid) => !found.some((c) => c.id === cid));
-  if (missing.length) throw notFound('Customer', missing.join(', '));
+  if (missing.length) throw new AppError('not_found', `The following customer ids do not exist: ${JSON.stringify(missing.join(', '))}`);
   const qb = ctx.em.createQueryBuilder(CustomerGroupCustomer).insert(ids.map((cid) => ({ customerGroup: id, customer: cid })));
   await qb.onConflict(['customer', 'customerGroup']).ignore().execute();
   return group;

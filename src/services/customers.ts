@@ -1,15 +1,20 @@
 import type { Context } from '../context';
 import { Address, Customer } from '../entities/customers';
 import { CustomerGroup } from '../entities/customer-groups';
-import { duplicate, invalid, notFound } from '../lib/errors';
+import { AppError, duplicate, invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { hashPassword } from '../lib/password';
 import type { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from '../../schema/customers';
 
+/**
+ * Medusa's customer list has no default order: PostgreSQL answers in storage order, which for
+ * customers is the order they were created in. Oldest first is that order, made deterministic.
+ */
 const LIST: ListSpec = {
-  orderable: ['email', 'firstName', 'lastName', 'hasAccount', 'createdAt', 'updatedAt'],
+  orderable: ['id', 'email', 'firstName', 'lastName', 'hasAccount', 'createdAt', 'updatedAt'],
   searchable: ['email', 'firstName', 'lastName'],
+  defaultOrder: { createdAt: 'asc' },
 };
 
 /**
@@ -56,7 +61,7 @@ export async function createCustomer(ctx: Context, input: CreateCustomerInput): 
 
 export async function updateCustomer(ctx: Context, id: string, input: UpdateCustomerInput): Promise<Customer> {
   const customer = await retrieveCustomer(ctx, id);
-  if (input.email != null) changeEmail(customer, input.email.toLowerCase());
+  if (input.email != null) changeEmail(customer, input.email);
   if (input.firstName !== undefined) customer.firstName = input.firstName;
   if (input.lastName !== undefined) customer.lastName = input.lastName;
   if (input.phone !== undefined) customer.phone = input.phone;
@@ -67,19 +72,24 @@ export async function updateCustomer(ctx: Context, id: string, input: UpdateCust
   return customer;
 }
 
-/** A customer with an account signs in with its email, so that email cannot change (Medusa's rule). */
+/**
+ * A customer with an account signs in with its email, so that email cannot change. As in Medusa,
+ * any `email` in the update is refused for such a customer, even its current one.
+ */
 function changeEmail(customer: Customer, email: string): void {
-  if (email === customer.email) return;
   if (customer.hasAccount) throw invalid('Email cannot be changed when the user has registered their account');
-  customer.email = email;
+  customer.email = email.toLowerCase();
 }
 
-/** Replaces the customer's groups; every group must exist. */
+/**
+ * Replaces the customer's groups; every group must exist. Medusa reports an unknown group through
+ * its foreign-key error: the first unknown id, in that error's words.
+ */
 async function setGroups(ctx: Context, customer: Customer, groupIds: string[]): Promise<void> {
   const unique = [...new Set(groupIds)];
   const groups = unique.length ? await ctx.em.find(CustomerGroup, { id: { $in: unique } }) : [];
   const missing = unique.filter((id) => !groups.some((g) => g.id === id));
-  if (missing.length) throw notFound('CustomerGroup', missing.join(', '));
+  if (missing.length) throw new AppError('not_found', `Customer_group with customer_group_id ${missing[0]} does not exist.`);
   await ctx.em.populate(customer, ['groups']);
   customer.groups.set(groups);
 }
