@@ -7,6 +7,16 @@ const RELATIONS = [...LIST_RELATIONS, 'regions.fulfillment_providers', 'regions.
 const one = { one: 'discount' };
 const CONDITION = '/admin/discounts/:discount_id/conditions/:condition_id';
 
+/**
+ * Medusa selects only id, type, operator, discount_rule_id, created_at and updated_at of a single
+ * condition (its `defaultAdminDiscountConditionFields`); `fields` may ask for the other columns.
+ */
+function conditionDefaults(condition: Record<string, unknown> | null, query: Record<string, unknown>): unknown {
+  if (!condition || query.fields) return condition;
+  const { deleted_at: _deleted, metadata: _metadata, ...rest } = condition;
+  return rest;
+}
+
 export const routes: Route[] = [
   { method: 'GET', path: '/admin/discounts', operation: 'discounts', envelope: { list: 'discounts' }, relations: LIST_RELATIONS },
   { method: 'POST', path: '/admin/discounts', operation: 'createDiscount', envelope: one, relations: RELATIONS },
@@ -19,7 +29,10 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/discounts/:id/regions/:region_id', operation: 'addDiscountRegion', envelope: one, relations: RELATIONS },
   { method: 'DELETE', path: '/admin/discounts/:id/regions/:region_id', operation: 'removeDiscountRegion', envelope: one, relations: RELATIONS },
   { method: 'POST', path: '/admin/discounts/:discount_id/conditions', operation: 'createDiscountCondition', envelope: one, relations: RELATIONS },
-  { method: 'GET', path: CONDITION, operation: 'discountCondition', envelope: { one: 'discount_condition' }, relations: ['discount_rule'] },
+  {
+    method: 'GET', path: CONDITION, operation: 'discountCondition', envelope: { one: 'discount_condition' }, relations: ['discount_rule'],
+    reshape: conditionDefaults,
+  },
   { method: 'POST', path: CONDITION, operation: 'updateDiscountCondition', envelope: one, relations: RELATIONS },
   {
     method: 'DELETE', path: CONDITION, operation: 'deleteDiscountCondition', envelope: 'raw',

@@ -44,9 +44,10 @@ export class DiscountConditionInput extends DiscountConditionResourcesInput {
   @Field(() => DiscountConditionOperator) operator!: DiscountConditionOperator;
 }
 
-@InputType({ description: 'A condition of a rule being updated: with an id, that condition\'s resources are replaced; without, a new condition.' })
-export class DiscountConditionUpsertInput extends DiscountConditionInput {
+@InputType({ description: 'A condition of a rule being updated: with an id, that condition\'s resources are replaced (and its operator kept unless given); without, a new condition, which needs an operator.' })
+export class DiscountConditionUpsertInput extends DiscountConditionResourcesInput {
   @Field(() => String, { nullable: true }) id?: string | null;
+  @Field(() => DiscountConditionOperator, { nullable: true }) operator?: DiscountConditionOperator | null;
 }
 
 @InputType()

@@ -140,8 +140,9 @@ describe('REST /admin/discounts: create, get, update, delete', () => {
     expect(byCode.body.discount.regions[0]).toMatchObject({ fulfillment_providers: [], payment_providers: [] });
     const missing = await t.http.get('/admin/discounts/disc_missing').set(t.auth);
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ type: 'not_found', message: 'Discount with id: disc_missing was not found' });
-    expect((await t.http.get('/admin/discounts/code/NOPE').set(t.auth)).status).toBe(404);
+    expect(missing.body).toEqual({ type: 'not_found', message: 'Discount with id disc_missing was not found' });
+    const noCode = await t.http.get('/admin/discounts/code/nope').set(t.auth);
+    expect([noCode.status, noCode.body]).toEqual([404, { type: 'not_found', message: 'Discounts with code nope was not found' }]);
   });
 
   it('expands condition resources on request', async () => {
@@ -191,7 +192,7 @@ describe('REST /admin/discounts: create, get, update, delete', () => {
     expect([stored.code, stored.rule!.value, stored.regions.length, stored.validDuration]).toEqual(['AUTUMN20', 20, 1, 'P1M']);
   });
 
-  it('deletes softly: 404 afterwards, code free again, 404 for an unknown id', async () => {
+  it('deletes softly: 404 afterwards, code free again; idempotent for an unknown or deleted id (as Medusa)', async () => {
     const doomed = await create(percentage('doomed'));
     const del = await t.http.delete(`/admin/discounts/${doomed.id}`).set(t.auth);
     expect(del.status).toBe(200);
@@ -200,7 +201,10 @@ describe('REST /admin/discounts: create, get, update, delete', () => {
     const row = await t.em().findOneOrFail(Discount, doomed.id, { filters: false });
     expect(row.deletedAt).toBeInstanceOf(Date);
     await create(percentage('DOOMED'));
-    expect((await t.http.delete('/admin/discounts/disc_missing').set(t.auth)).status).toBe(404);
+    const again = await t.http.delete(`/admin/discounts/${doomed.id}`).set(t.auth);
+    expect([again.status, again.body]).toEqual([200, { id: doomed.id, object: 'discount', deleted: true }]);
+    const unknown = await t.http.delete('/admin/discounts/disc_missing').set(t.auth);
+    expect([unknown.status, unknown.body]).toEqual([200, { id: 'disc_missing', object: 'discount', deleted: true }]);
   });
 });
 
@@ -240,12 +244,15 @@ describe('REST dynamic codes', () => {
     expect(await countDiscounts()).toBe(before);
   });
 
-  it('deletes a code (answering the parent); 404 for an unknown code', async () => {
+  it('deletes a code (answering the parent); an unknown code changes nothing (200, as Medusa); 404 for an unknown discount', async () => {
     const res = await t.http.delete(`/admin/discounts/${parent.id}/dynamic-codes/dyn-abc`).set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body.discount.id).toBe(parent.id);
     expect((await t.http.get('/admin/discounts/code/DYN-ABC').set(t.auth)).status).toBe(404);
-    expect((await t.http.delete(`/admin/discounts/${parent.id}/dynamic-codes/dyn-abc`).set(t.auth)).status).toBe(404);
+    const before = await countDiscounts();
+    const again = await t.http.delete(`/admin/discounts/${parent.id}/dynamic-codes/dyn-abc`).set(t.auth);
+    expect([again.status, again.body.discount.id]).toEqual([200, parent.id]);
+    expect(await countDiscounts()).toBe(before);
     expect((await t.http.delete('/admin/discounts/disc_missing/dynamic-codes/x').set(t.auth)).status).toBe(404);
   });
 
@@ -274,7 +281,8 @@ describe('REST discount regions', () => {
     expect(second.status).toBe(400);
     expect(second.body.message).toBe('Fixed discounts can have one region');
     expect((await t.em().findOneOrFail(Discount, fixed.id, { populate: ['regions'] as any })).regions.length).toBe(1);
-    expect((await t.http.post(`/admin/discounts/${d.id}/regions/reg_missing`).set(t.auth)).status).toBe(404);
+    const noRegion = await t.http.post(`/admin/discounts/${d.id}/regions/reg_missing`).set(t.auth);
+    expect([noRegion.status, noRegion.body]).toEqual([404, { type: 'not_found', message: 'Region with reg_missing was not found' }]);
     expect((await t.http.post(`/admin/discounts/disc_missing/regions/${ids.eu}`).set(t.auth)).status).toBe(404);
     expect((await t.http.delete(`/admin/discounts/disc_missing/regions/${ids.eu}`).set(t.auth)).status).toBe(404);
   });
@@ -303,18 +311,29 @@ describe('REST discount conditions', () => {
     expect(await countConditions()).toBe(before);
   });
 
-  it('gets a condition with its rule; 404 for unknown ones or another discount\'s', async () => {
+  it('gets a condition with Medusa\'s default fields and its rule; 404 for unknown ones, 400 for another discount\'s', async () => {
     const res = await t.http.get(`/admin/discounts/${d.id}/conditions/${conditionId}`).set(t.auth);
     expect(res.status).toBe(200);
-    expect(res.body.discount_condition).toMatchObject({ id: conditionId, type: 'product_types', operator: 'in', discount_rule_id: d.rule_id, deleted_at: null });
-    expect(res.body.discount_condition.discount_rule.id).toBe(d.rule_id);
+    expect(res.body.discount_condition).toMatchObject({ id: conditionId, type: 'product_types', operator: 'in', discount_rule_id: d.rule_id });
+    // Medusa's defaultAdminDiscountConditionFields: no deleted_at or metadata unless `fields` asks.
+    expect(Object.keys(res.body.discount_condition).sort()).toEqual(['created_at', 'discount_rule', 'discount_rule_id', 'id', 'operator', 'type', 'updated_at']);
+    expect(res.body.discount_condition.discount_rule).toMatchObject({ id: d.rule_id, deleted_at: null, metadata: null });
+    const withMeta = await t.http.get(`/admin/discounts/${d.id}/conditions/${conditionId}?fields=metadata`).set(t.auth);
+    expect(withMeta.body.discount_condition).toMatchObject({ id: conditionId, metadata: null });
     const expanded = await t.http.get(`/admin/discounts/${d.id}/conditions/${conditionId}?expand=product_types`).set(t.auth);
     expect(expanded.body.discount_condition.product_types.map((p: any) => p.id)).toEqual([ids.type]);
-    expect((await t.http.get(`/admin/discounts/${d.id}/conditions/discon_missing`).set(t.auth)).status).toBe(404);
+    const missing = await t.http.get(`/admin/discounts/${d.id}/conditions/discon_missing`).set(t.auth);
+    expect([missing.status, missing.body]).toEqual([404, { type: 'not_found', message: 'DiscountCondition with id discon_missing was not found' }]);
     const other = await create(percentage('OTHER'));
     const foreign = await t.http.get(`/admin/discounts/${other.id}/conditions/${conditionId}`).set(t.auth);
-    expect(foreign.status).toBe(404);
+    // Medusa's doesConditionBelongToDiscount answers invalid_data (400) on get, update and batch.
+    expect([foreign.status, foreign.body.type]).toEqual([400, 'invalid_data']);
     expect(foreign.body.message).toBe(`Condition with id ${conditionId} does not belong to Discount with id ${other.id}`);
+    const foreignBatch = await t.http.post(`/admin/discounts/${other.id}/conditions/${conditionId}/batch`).set(t.auth).send({ resources: [{ id: ids.type }] });
+    expect(foreignBatch.status).toBe(400);
+    const foreignDelete = await t.http.delete(`/admin/discounts/${other.id}/conditions/${conditionId}`).set(t.auth);
+    expect([foreignDelete.status, foreignDelete.body.type]).toEqual([404, 'not_found']);
+    expect(await t.em().count(DiscountCondition, { id: conditionId })).toBe(1);
   });
 
   it('adds and removes resources in batch, and replaces them on update', async () => {
@@ -355,16 +374,28 @@ describe('REST discount conditions', () => {
     expect(res.status).toBe(200);
     const conditions = res.body.discount.rule.conditions;
     expect(conditions.map((c: any) => [c.type, c.operator])).toEqual([['product_types', 'not_in'], ['product_collections', 'in']]);
+
+    // Medusa's update makes a condition's operator optional: with an id the condition keeps its own,
+    // without an id there is nothing to create from.
+    const keep = await t.http.post(`/admin/discounts/${d.id}`).set(t.auth).send({ rule: { id: ruleId, conditions: [{ id: conditionId, product_types: [ids.type] }] } });
+    expect(keep.status).toBe(200);
+    expect(keep.body.discount.rule.conditions.find((c: any) => c.id === conditionId).operator).toBe('not_in');
+    const before = await countConditions();
+    const noOperator = await t.http.post(`/admin/discounts/${d.id}`).set(t.auth).send({ rule: { id: ruleId, conditions: [{ product_tags: [ids.tag] }] } });
+    expect([noOperator.status, noOperator.body.type]).toEqual([400, 'invalid_data']);
+    expect(await countConditions()).toBe(before);
   });
 
-  it('deletes a condition with its links, answering the discount; 404 for unknown', async () => {
+  it('deletes a condition with its links, answering the discount; idempotent for an unknown condition (as Medusa), 404 for an unknown discount', async () => {
     const url = `/admin/discounts/${d.id}/conditions/${conditionId}`;
     const res = await t.http.delete(url).set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: conditionId, object: 'discount-condition', deleted: true, discount: { id: d.id } });
     expect(res.body.discount.rule.conditions.map((c: any) => c.type)).toEqual(['product_collections']);
     expect(await t.em().count(DiscountCondition, { id: conditionId })).toBe(0);
-    expect((await t.http.delete(url).set(t.auth)).status).toBe(404);
+    const again = await t.http.delete(url).set(t.auth);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: conditionId, object: 'discount-condition', deleted: true, discount: { id: d.id } });
     expect((await t.http.delete(`/admin/discounts/disc_missing/conditions/${conditionId}`).set(t.auth)).status).toBe(404);
   });
 });
@@ -458,6 +489,12 @@ describe('GraphQL discounts', () => {
 
     const updated = await t.gql(`mutation($id: String!, $rule: String!) { updateDiscount(id: $id, input: { usageLimit: 3, rule: { id: $rule, value: 30 }, metadata: { k: "v" } }) { usageLimit rule { value } metadata } }`, { id: d.id, rule: d.ruleId });
     expect(updated.data.updateDiscount).toEqual({ usageLimit: 3, rule: { value: 30 }, metadata: { k: 'v' } });
+    // A condition's operator is optional in an update: kept when the condition has an id, required without.
+    const condId = d.rule.conditions[0].id;
+    const kept = await t.gql(`mutation($id: String!, $rule: String!, $c: String!) { updateDiscount(id: $id, input: { rule: { id: $rule, conditions: [{ id: $c, customerGroups: ["${ids.vip}"] }] } }) { rule { conditions { operator customerGroups { id } } } } }`, { id: d.id, rule: d.ruleId, c: condId });
+    expect(kept.data.updateDiscount.rule.conditions).toEqual([{ operator: 'in', customerGroups: [{ id: ids.vip }] }]);
+    const noOperator = await t.gql(`mutation($id: String!, $rule: String!) { updateDiscount(id: $id, input: { rule: { id: $rule, conditions: [{ productTags: ["${ids.tag}"] }] } }) { id } }`, { id: d.id, rule: d.ruleId });
+    expect(errorType(noOperator)).toBe('invalid_data');
 
     const byCode = await t.gql(`query { discountByCode(code: "Gql1") { id } }`);
     expect(byCode.data.discountByCode.id).toBe(d.id);
@@ -514,7 +551,9 @@ describe('GraphQL discounts', () => {
     expect(errorType(await t.gql(`{ discount(id: "disc_missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`{ discountByCode(code: "missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation { updateDiscount(id: "disc_missing", input: {}) { id } }`))).toBe('not_found');
-    expect(errorType(await t.gql(`mutation { deleteDiscount(id: "disc_missing") { id } }`))).toBe('not_found');
+    // Deleting is idempotent, as in Medusa.
+    expect((await t.gql(`mutation { deleteDiscount(id: "disc_missing") { id deleted } }`)).data.deleteDiscount).toEqual({ id: 'disc_missing', deleted: true });
+    expect(errorType(await t.gql(`mutation { deleteDiscountDynamicCode(id: "disc_missing", code: "X") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`{ discountCondition(discountId: "disc_missing", conditionId: "x") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`{ discounts { count } }`, {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql(`mutation($input: CreateDiscountInput!) { createDiscount(input: $input) { id } }`, { input: { ...input, regions: [ids.eu] } }, {}))).toBe('unauthorized');

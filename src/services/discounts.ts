@@ -34,14 +34,16 @@ export function listDiscounts(ctx: Context, filter: DiscountFilter | undefined, 
 
 export async function retrieveDiscount(ctx: Context, id: string, lock = false): Promise<Discount> {
   const discount = await ctx.em.findOne(Discount, { id }, { lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined });
-  if (!discount) throw notFound('Discount', id);
+  // Medusa's own wording for discounts (no colon after "id").
+  if (!discount) throw new AppError('not_found', `Discount with id ${id} was not found`);
   return discount;
 }
 
 /** Codes are stored upper-case, so the lookup ignores the case the client typed. */
 export async function retrieveDiscountByCode(ctx: Context, code: string): Promise<Discount> {
   const discount = await ctx.em.findOne(Discount, { code: normalizeCode(code) });
-  if (!discount) throw notFound('Discount', code, 'code');
+  // Medusa's message names the code as the client typed it.
+  if (!discount) throw new AppError('not_found', `Discounts with code ${code} was not found`);
   return discount;
 }
 
@@ -54,7 +56,7 @@ export async function createDiscount(ctx: Context, input: CreateDiscountInput): 
   const regionIds = unique(input.regions);
   if (!regionIds.length) throw invalid('Discount must have at least 1 region');
   checkRegionCount(input.rule.type, regionIds.length);
-  const regions = await findAll(ctx, Region, regionIds, 'Region');
+  const regions = await findRegions(ctx, regionIds);
   await assertCodeFree(ctx, code);
 
   const rule = ctx.em.create(DiscountRule, {
@@ -92,7 +94,7 @@ export async function updateDiscount(ctx: Context, id: string, input: UpdateDisc
   if (input.regions) {
     const regionIds = unique(input.regions);
     checkRegionCount(rule.type, regionIds.length);
-    discount.regions.set(await findAll(ctx, Region, regionIds, 'Region'));
+    discount.regions.set(await findRegions(ctx, regionIds));
   }
   if (input.startsAt) discount.startsAt = input.startsAt;
   if (input.endsAt !== undefined) discount.endsAt = input.endsAt;
@@ -108,9 +110,13 @@ export async function updateDiscount(ctx: Context, id: string, input: UpdateDisc
   return discount;
 }
 
-/** Soft delete; the dynamic codes of a dynamic discount go with it, and their codes are free again. */
+/**
+ * Soft delete; the dynamic codes of a dynamic discount go with it, and their codes are free again.
+ * Idempotent as in Medusa: an unknown or already deleted id answers the same confirmation.
+ */
 export async function deleteDiscount(ctx: Context, id: string): Promise<DeleteResponse> {
-  const discount = await retrieveDiscount(ctx, id);
+  const discount = await ctx.em.findOne(Discount, { id });
+  if (!discount) return DeleteResponse.of(id, 'discount');
   const now = new Date();
   discount.deletedAt = now;
   for (const child of await ctx.em.find(Discount, { parentDiscount: discount })) child.deletedAt = now;
@@ -146,13 +152,17 @@ export async function createDynamicCode(ctx: Context, id: string, input: CreateD
   return child;
 }
 
-/** Removes one code of a dynamic discount; answers the parent discount, as Medusa does. */
+/**
+ * Removes one code of a dynamic discount; answers the parent discount, as Medusa does. A code the
+ * discount does not have changes nothing (Medusa answers the discount all the same).
+ */
 export async function deleteDynamicCode(ctx: Context, id: string, code: string): Promise<Discount> {
   const parent = await retrieveDiscount(ctx, id);
   const child = await ctx.em.findOne(Discount, { parentDiscount: parent, code: normalizeCode(code) });
-  if (!child) throw notFound('Dynamic code', code, 'code');
-  child.deletedAt = new Date();
-  await ctx.em.flush();
+  if (child) {
+    child.deletedAt = new Date();
+    await ctx.em.flush();
+  }
   return parent;
 }
 
@@ -164,7 +174,7 @@ export async function addDiscountRegion(ctx: Context, id: string, regionId: stri
   await discount.regions.init();
   if (discount.regions.getItems().some((r) => r.id === regionId)) return discount;
   checkRegionCount(rule.type, discount.regions.length + 1);
-  const [region] = await findAll(ctx, Region, [regionId], 'Region');
+  const [region] = await findRegions(ctx, [regionId]);
   discount.regions.add(region);
   await ctx.em.flush();
   return discount;
@@ -207,11 +217,18 @@ export async function updateDiscountCondition(
   return discount;
 }
 
-/** Conditions are removed for good (their resource links go with them), as Medusa does. */
+/**
+ * Conditions are removed for good (their resource links go with them), as Medusa does. Idempotent
+ * like Medusa's: an unknown condition answers the confirmation with the discount; a condition of
+ * another discount is a 404 here (where the other condition routes answer 400).
+ */
 export async function deleteDiscountCondition(ctx: Context, discountId: string, conditionId: string) {
   const discount = await retrieveDiscount(ctx, discountId, true);
-  const condition = await conditionOf(ctx, discount, conditionId);
-  await ctx.em.remove(condition).flush();
+  const condition = await ctx.em.findOne(DiscountCondition, { id: conditionId });
+  if (condition) {
+    if (condition.discountRule.id !== discount.rule?.id) throw new AppError('not_found', notOfDiscount(conditionId, discount.id));
+    await ctx.em.remove(condition).flush();
+  }
   return { id: conditionId, object: 'discount-condition', deleted: true, discount };
 }
 
@@ -325,12 +342,14 @@ async function createCondition(ctx: Context, rule: DiscountRule, input: Discount
 /** With an id, the existing condition gets the operator and its resources are replaced; without, a new one. */
 async function upsertCondition(ctx: Context, rule: DiscountRule, input: DiscountConditionUpsertInput): Promise<void> {
   if (!input.id) {
-    await createCondition(ctx, rule, input);
+    if (!input.operator) throw invalid('operator must be one of the following values: in, not_in');
+    await createCondition(ctx, rule, { ...input, operator: input.operator });
     return;
   }
   const condition = await ctx.em.findOne(DiscountCondition, { id: input.id, discountRule: rule });
-  if (!condition) throw notFound('DiscountCondition', input.id);
-  if (input.operator !== condition.operator) {
+  if (!condition) throw conditionNotFound(input.id);
+  // Without an operator the condition keeps its own (Medusa's update makes it optional).
+  if (input.operator && input.operator !== condition.operator) {
     await assertNoTwin(ctx, rule, condition.type, input.operator);
     condition.operator = input.operator;
   }
@@ -364,20 +383,31 @@ async function assertNoTwin(ctx: Context, rule: DiscountRule, type: DiscountCond
   }
 }
 
-/** The condition, checked to belong to the discount's rule. */
+/** The condition, checked to belong to the discount's rule (a 400, as Medusa's check answers). */
 async function conditionOf(ctx: Context, discount: Discount, conditionId: string): Promise<DiscountCondition> {
   const condition = await ctx.em.findOne(DiscountCondition, { id: conditionId });
-  if (!condition) throw notFound('DiscountCondition', conditionId);
-  if (condition.discountRule.id !== discount.rule?.id) {
-    throw new AppError('not_found', `Condition with id ${conditionId} does not belong to Discount with id ${discount.id}`);
-  }
+  if (!condition) throw conditionNotFound(conditionId);
+  if (condition.discountRule.id !== discount.rule?.id) throw invalid(notOfDiscount(conditionId, discount.id));
   return condition;
 }
+
+const conditionNotFound = (id: string) => new AppError('not_found', `DiscountCondition with id ${id} was not found`);
+const notOfDiscount = (conditionId: string, discountId: string) =>
+  `Condition with id ${conditionId} does not belong to Discount with id ${discountId}`;
 
 // ---------------------------------------------------------------- generic helpers
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];
+}
+
+/** Regions by id; a missing one is reported in the region service's words, as Medusa does. */
+async function findRegions(ctx: Context, ids: string[]): Promise<Region[]> {
+  const rows = await ctx.em.find(Region, { id: { $in: ids } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const missing = ids.find((id) => !byId.has(id));
+  if (missing) throw new AppError('not_found', `Region with ${missing} was not found`);
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** Every id found (one query), or a 404 naming the first missing one. */
