@@ -64,6 +64,9 @@ describe('REST /admin/regions', () => {
       [{ ...EU, countries: ['zz'] }, 'Invalid country code'], // not an ISO 3166-1 code: Medusa's validateCountry
       [{ ...EU, countries: ['Italy'] }, 'Invalid country code'],
       [{ ...EU, countries: [], colour: 'blue' }, 'property colour should not exist'],
+      // Medusa checks countries, then providers, then the currency: the first failing check is reported.
+      [{ ...EU, currency_code: 'gbp', payment_providers: ['stripe'], countries: ['zz'] }, 'Invalid country code'],
+      [{ ...EU, currency_code: 'gbp', countries: [], fulfillment_providers: ['dhl'] }, 'Fulfillment provider not found'],
     ];
     for (const [body, message] of cases) {
       const res = await t.http.post('/admin/regions').set(t.auth).send(body);
@@ -81,6 +84,11 @@ describe('REST /admin/regions', () => {
     expect(res.body).toEqual({ type: 'duplicate_error', code: 'invalid_request_error', message: `Italy already exists in region ${eu.id}` });
     expect(await countRegions()).toBe(before);
     expect(await regionOf('de')).toBeNull();
+    // Countries are checked first; a later failure (an unknown provider) still leaves them free.
+    const later = await t.http.post('/admin/regions').set(t.auth).send({ ...EU, name: 'Germany', countries: ['de'], payment_providers: ['stripe'] });
+    expect(later.status).toBe(400);
+    expect(await regionOf('de')).toBeNull();
+    expect(await countRegions()).toBe(before);
   });
 
   it('gets a region; 404 for an unknown id', async () => {
@@ -120,6 +128,8 @@ describe('REST /admin/regions', () => {
       [{ fulfillment_providers: ['dhl'] }, 'Fulfillment provider not found'],
       [{ tax_rate: -1 }, 'tax_rate must not be less than 0'],
       [{ name: 'X', countries: ['zz'] }, 'Invalid country code'],
+      [{ currency_code: 'gbp', tax_provider_id: 'avalara', countries: ['zz'] }, 'Invalid country code'],
+      [{ currency_code: 'gbp', payment_providers: ['stripe'] }, 'Payment provider not found'],
     ] as const) {
       const res = await t.http.post(`/admin/regions/${eu.id}`).set(t.auth).send(body);
       expect(res.status).toBe(400);

@@ -28,19 +28,20 @@ export async function retrieveRegion(ctx: Context, id: string, lock = false): Pr
   return region;
 }
 
+/** Checks run in Medusa's order (countries, providers, then the currency), so the first error reported is the same. */
 export async function createRegion(ctx: Context, input: CreateRegionInput): Promise<Region> {
   const region = Object.assign(new Region(), {
     name: input.name,
-    currency: await storeCurrency(ctx, input.currencyCode),
     taxRate: input.taxRate,
     taxCode: input.taxCode ?? null,
     includesTax: input.includesTax ?? false,
     metadata: mergeMetadata(null, input.metadata),
   });
-  ctx.em.persist(region);
+  await assignCountries(ctx, region, input.countries);
   region.paymentProviders.set(await providers(ctx, PaymentProvider, input.paymentProviders, 'Payment'));
   region.fulfillmentProviders.set(await providers(ctx, FulfillmentProvider, input.fulfillmentProviders, 'Fulfillment'));
-  await assignCountries(ctx, region, input.countries);
+  region.currency = await storeCurrency(ctx, input.currencyCode);
+  ctx.em.persist(region);
   await ctx.em.flush();
   ctx.events.emit('region.created', { id: region.id });
   return region;
@@ -53,11 +54,12 @@ export async function updateRegion(ctx: Context, id: string, input: UpdateRegion
   for (const [key, value] of Object.entries(plain)) {
     if (value !== undefined && (value !== null || key === 'taxCode')) (region as any)[key] = value;
   }
-  if (currencyCode) region.currency = await storeCurrency(ctx, currencyCode);
+  // Medusa's order of checks: countries, tax provider, providers, then the currency.
+  if (countries) await assignCountries(ctx, region, countries);
   if (taxProviderId !== undefined) region.taxProvider = taxProviderId ? await taxProvider(ctx, taxProviderId) : null;
   if (paymentProviders) region.paymentProviders.set(await providers(ctx, PaymentProvider, paymentProviders, 'Payment'));
   if (fulfillmentProviders) region.fulfillmentProviders.set(await providers(ctx, FulfillmentProvider, fulfillmentProviders, 'Fulfillment'));
-  if (countries) await assignCountries(ctx, region, countries);
+  if (currencyCode) region.currency = await storeCurrency(ctx, currencyCode);
   if (metadata !== undefined) region.metadata = mergeMetadata(region.metadata, metadata);
   await ctx.em.flush();
   ctx.events.emit('region.updated', { id: region.id, fields: Object.keys(input).filter((k) => (input as any)[k] !== undefined) });
