@@ -24,5 +24,5 @@ export class CreateNoteInput {
 
 @InputType()
 export class UpdateNoteInput {
-  @Field() @IsNotEmpty() value!: string;
+  @Field({ description: 'Required; may be empty, as in Medusa.' }) value!: string;
 }
