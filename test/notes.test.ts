@@ -121,7 +121,7 @@ describe('GraphQL notes', () => {
     expect(await countNotes()).toBe(before);
     const missing = await t.gql(`{ note(id: "note_missing") { id } }`);
     expect(errorType(missing)).toBe('not_found');
-    expect(missing.errors[0].message).toBe('Note with id: note_missing was not found.');
+    expect(missing.errors?.[0].message).toBe('Note with id: note_missing was not found.');
     expect(errorType(await t.gql(`mutation { updateNote(id: "note_missing", input: { value: "x" }) { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation { deleteNote(id: "note_missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`{ notes { count } }`, {}, {}))).toBe('unauthorized');
