@@ -52,7 +52,8 @@ export class ShippingOptionsResolver {
 
   @FieldResolver(() => [ShippingOptionRequirement])
   requirements(@Root() root: ShippingOption, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ShippingOptionRequirement, 'shippingOption', root.id);
+    // Requirements have no created_at; their ULID ids keep creation order.
+    return ctx.loaders.children(ShippingOptionRequirement, 'shippingOption', root.id, { id: 'asc' });
   }
 }
 

@@ -47,10 +47,11 @@ export class CreateShippingOptionInput {
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
 
-@InputType({ description: 'Region, provider, data, price type and is_return cannot change after creation.' })
+@InputType({ description: 'Region, provider, data and is_return cannot change after creation.' })
 export class UpdateShippingOptionInput {
   @Field({ nullable: true }) @IsOptional() @IsNotEmpty() name?: string;
-  @Field(() => Int, { nullable: true }) amount?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minor units; null leaves a flat rate without a price, which is refused.' }) amount?: number | null;
+  @Field(() => ShippingOptionPriceType, { nullable: true, description: 'Medusa accepts it on update too; `calculated` needs a provider that can calculate.' }) priceType?: ShippingOptionPriceType | null;
   @Field({ nullable: true }) adminOnly?: boolean;
   @Field({ nullable: true }) includesTax?: boolean;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;

@@ -91,7 +91,8 @@ describe('REST /admin/shipping-options', () => {
     expect(got.body.shipping_option.requirements).toHaveLength(2);
     const missing = await t.http.get(`${BASE}/so_missing`).set(t.auth);
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ type: 'not_found', message: 'Shipping Option with id: so_missing was not found' });
+    // Medusa's own wording for shipping options has no "id:".
+    expect(missing.body).toEqual({ type: 'not_found', message: 'Shipping Option with so_missing was not found' });
   });
 
   it('updates fields and requirements: in place by id, added, removed when left out', async () => {
@@ -119,9 +120,11 @@ describe('REST /admin/shipping-options', () => {
       [{ name: 'x' }],
       [{ requirements: [], region_id: usId }, 'property region_id should not exist'],
       [{ requirements: [], is_return: true }],
-      [{ requirements: [], price_type: 'calculated' }],
+      [{ requirements: [], price_type: 'calculated' }, 'The fulfillment provider cannot calculate prices for this option'],
+      [{ requirements: [], price_type: 'free' }],
+      [{ requirements: [], amount: null }, 'Shipping options of type `flat_rate` must have an `amount`'],
       [{ requirements: [], amount: -3 }, 'Shipping options of type `flat_rate` must have an `amount`'],
-      [{ requirements: [{ id: 'sor_missing', type: 'min_subtotal', amount: 1 }] }, 'Requirement with id sor_missing does not exist on this shipping option'],
+      [{ requirements: [{ id: 'sor_missing', type: 'min_subtotal', amount: 1 }] }, 'Shipping option requirement with id sor_missing does not exist'],
       [{ requirements: [{ type: 'max_subtotal', amount: 1 }, { type: 'max_subtotal', amount: 3 }] }, 'Only one requirement of each type is allowed'],
       [{ requirements: [{ type: 'min_subtotal', amount: 10 }, { type: 'max_subtotal', amount: 3 }] }, 'Max. subtotal must be greater than Min. subtotal'],
     ];
@@ -132,7 +135,8 @@ describe('REST /admin/shipping-options', () => {
     }
     expect((await t.em().findOneOrFail(ShippingOption, optionId)).name).toBe('Standard+');
     expect(await t.em().count(ShippingOptionRequirement, { shippingOption: optionId })).toBe(0);
-    expect((await t.http.post(`${BASE}/so_missing`).set(t.auth).send({ requirements: [] })).status).toBe(404);
+    const unknown = await t.http.post(`${BASE}/so_missing`).set(t.auth).send({ requirements: [] });
+    expect([unknown.status, unknown.body.message]).toEqual([404, 'Shipping Option with so_missing was not found']);
   });
 
   it('lists with the filters, q, order and paging (default limit 50)', async () => {
@@ -230,5 +234,37 @@ describe('GraphQL shipping options', () => {
     expect(errorType(await t.gql('{ shippingOption(id: "so_missing") { id } }'))).toBe('not_found');
     expect(errorType(await t.gql('mutation { updateShippingOption(id: "so_missing", input: { requirements: [] }) { id } }'))).toBe('not_found');
     expect(errorType(await t.gql('{ shippingOptions { count } }', {}, {}))).toBe('unauthorized');
+  });
+});
+
+describe('REST /admin/shipping-options: Medusa details', () => {
+  it('answers requirements with exactly Medusa\'s columns (no created_at / updated_at)', async () => {
+    const res = await create({ ...STANDARD, name: 'Columns', region_id: usId, requirements: [{ type: 'min_subtotal', amount: 1 }] });
+    const [req] = res.body.shipping_option.requirements;
+    expect(Object.keys(req).sort()).toEqual(['amount', 'deleted_at', 'id', 'shipping_option_id', 'type']);
+    expect(req).toEqual({ id: expect.stringMatching(/^sor_/), shipping_option_id: res.body.shipping_option.id, type: 'min_subtotal', amount: 1, deleted_at: null });
+    const got = await t.http.get(`${BASE}/${res.body.shipping_option.id}`).set(t.auth);
+    expect(Object.keys(got.body.shipping_option.requirements[0]).sort()).toEqual(['amount', 'deleted_at', 'id', 'shipping_option_id', 'type']);
+    const gql = await t.gql('query($id: String!) { shippingOption(id: $id) { requirements { createdAt } } }', { id: res.body.shipping_option.id });
+    expect(gql.errors?.[0].message).toMatch(/Cannot query field "createdAt"/);
+    await t.http.delete(`${BASE}/${res.body.shipping_option.id}`).set(t.auth);
+  });
+
+  it('changes the price type on update as Medusa allows: calculated drops the amount, flat rate needs one', async () => {
+    const profile = await t.http.post('/admin/shipping-profiles').set(t.auth).send({ name: 'Price types', type: 'custom' });
+    const made = await create({ name: 'Switch', region_id: calcRegionId, provider_id: 'calc', profile_id: profile.body.shipping_profile.id, data: {}, price_type: 'flat_rate', amount: 300 });
+    const id = made.body.shipping_option.id;
+    const calc = await t.http.post(`${BASE}/${id}`).set(t.auth).send({ price_type: 'calculated', requirements: [] });
+    expect(calc.status).toBe(200);
+    expect(calc.body.shipping_option).toMatchObject({ price_type: 'calculated', amount: null });
+    const noAmount = await t.http.post(`${BASE}/${id}`).set(t.auth).send({ price_type: 'flat_rate', requirements: [] });
+    expect([noAmount.status, noAmount.body.message]).toEqual([400, 'Shipping options of type `flat_rate` must have an `amount`']);
+    expect((await t.em().findOneOrFail(ShippingOption, id)).priceType).toBe('calculated');
+    const flat = await t.http.post(`${BASE}/${id}`).set(t.auth).send({ price_type: 'flat_rate', amount: 450, requirements: [] });
+    expect(flat.body.shipping_option).toMatchObject({ price_type: 'flat_rate', amount: 450 });
+    expect((await t.em().findOneOrFail(ShippingOption, id)).amount).toBe(450);
+    const gql = await t.gql('mutation($id: String!) { updateShippingOption(id: $id, input: { priceType: calculated, requirements: [] }) { priceType amount } }', { id });
+    expect(gql.data.updateShippingOption).toEqual({ priceType: 'calculated', amount: null });
+    await t.http.delete(`${BASE}/${id}`).set(t.auth);
   });
 });

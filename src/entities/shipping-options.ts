@@ -1,7 +1,8 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, Property, Rel } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Collection, Entity, Enum, Filter, Index, ManyToOne, OneToMany, Opt, OptionalProps, PrimaryKey, Property, Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { MetadataField, Metadata, SoftDeletable } from './base';
+import { newId } from '../lib/ids';
 import { ShippingProfile } from './shipping-profiles';
 import { FulfillmentProvider } from './store';
 import { Region } from './regions';
@@ -96,10 +97,20 @@ export class ShippingOption extends SoftDeletable {
   metadata?: Metadata = null;
 }
 
+/**
+ * Medusa's requirement has no created_at/updated_at columns (only id, shipping_option_id, type,
+ * amount and deleted_at), so it does not extend SoftDeletable; it soft-deletes the same way.
+ */
 @ObjectType({ description: 'A cart subtotal bound under or over which a shipping option is not offered.' })
 @Entity({ tableName: 'shipping_option_requirement' })
-export class ShippingOptionRequirement extends SoftDeletable {
+@Filter({ name: 'softDelete', cond: { deletedAt: null }, default: true })
+export class ShippingOptionRequirement {
   static idPrefix = 'sor';
+  [OptionalProps]?: 'id' | 'deletedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', columnType: 'varchar(64)' })
+  id: string = newId(ShippingOptionRequirement.idPrefix);
 
   @Index()
   @ManyToOne(() => ShippingOption, { fieldName: 'shipping_option_id' })
@@ -117,4 +128,8 @@ export class ShippingOptionRequirement extends SoftDeletable {
   @Field(() => Int, { description: 'The subtotal bound, in minor units.' })
   @Property({ type: 'integer' })
   amount!: number;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  deletedAt?: Date | null = null;
 }

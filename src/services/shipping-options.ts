@@ -6,7 +6,7 @@ import {
 } from '../entities/shipping-options';
 import { ShippingProfile, ShippingProfileType } from '../entities/shipping-profiles';
 import { FulfillmentProvider } from '../entities/store';
-import { invalid, notFound } from '../lib/errors';
+import { AppError, invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
@@ -38,7 +38,8 @@ export function listShippingOptions(ctx: Context, filter: ShippingOptionFilter |
 
 export async function retrieveShippingOption(ctx: Context, id: string, lock = false): Promise<ShippingOption> {
   const option = await ctx.em.findOne(ShippingOption, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-  if (!option) throw notFound('Shipping Option', id);
+  // Medusa's wording for this entity has no "id:" (`Shipping Option with so_... was not found`).
+  if (!option) throw new AppError('not_found', `Shipping Option with ${id} was not found`);
   return option;
 }
 
@@ -72,10 +73,7 @@ export async function updateShippingOption(ctx: Context, id: string, input: Upda
   if (input.name !== undefined) option.name = input.name;
   if (input.adminOnly !== undefined && input.adminOnly !== null) option.adminOnly = input.adminOnly;
   if (input.includesTax !== undefined && input.includesTax !== null) option.includesTax = input.includesTax;
-  if (input.amount !== undefined && input.amount !== null) {
-    if (input.amount < 0) throw flatRateNeedsAmount();
-    option.amount = input.amount;
-  }
+  applyPrice(option, input.priceType, input.amount);
   if (input.metadata !== undefined) option.metadata = mergeMetadata(option.metadata, input.metadata);
   await replaceRequirements(ctx, option, checkedRequirements(input.requirements));
   await ctx.em.flush();
@@ -97,13 +95,29 @@ export async function deleteShippingOption(ctx: Context, id: string): Promise<De
 /** Flat rates need an amount of at least 0; calculated prices come from the provider, so no amount is kept. */
 function priceAmount(type: ShippingOptionPriceType, providerId: string, amount: number | null | undefined): number | null {
   if (type === ShippingOptionPriceType.calculated) {
-    if (!CALCULATING_PROVIDERS.has(providerId)) throw invalid('The fulfillment provider cannot calculate prices for this option');
+    if (!CALCULATING_PROVIDERS.has(providerId)) throw cannotCalculate();
     return null;
   }
   if (amount === undefined || amount === null || amount < 0) throw flatRateNeedsAmount();
   return amount;
 }
 
+/**
+ * An update's price: a new price type is checked as on creation (a calculated price keeps no
+ * amount); an amount, null included, replaces the current one. A flat rate must end with an
+ * amount of at least 0, as Medusa checks after applying both.
+ */
+function applyPrice(option: ShippingOption, type: ShippingOptionPriceType | undefined | null, amount: number | null | undefined): void {
+  if (amount !== undefined) option.amount = amount;
+  if (type) {
+    if (type === ShippingOptionPriceType.calculated && !CALCULATING_PROVIDERS.has(option.providerId)) throw cannotCalculate();
+    option.priceType = type;
+    if (type === ShippingOptionPriceType.calculated) option.amount = null;
+  }
+  if (option.priceType === ShippingOptionPriceType.flat_rate && (option.amount === null || option.amount === undefined || option.amount < 0)) throw flatRateNeedsAmount();
+}
+
+const cannotCalculate = () => invalid('The fulfillment provider cannot calculate prices for this option');
 const flatRateNeedsAmount = () => invalid('Shipping options of type `flat_rate` must have an `amount`');
 
 async function regionOf(ctx: Context, id: string): Promise<Region> {
@@ -146,7 +160,7 @@ async function replaceRequirements(ctx: Context, option: ShippingOption, wanted:
   const current = await ctx.em.find(ShippingOptionRequirement, { shippingOption: option });
   const byId = new Map(current.map((r) => [r.id, r]));
   for (const w of wanted) {
-    if (w.id && !byId.has(w.id)) throw invalid(`Requirement with id ${w.id} does not exist on this shipping option`);
+    if (w.id && !byId.has(w.id)) throw invalid(`Shipping option requirement with id ${w.id} does not exist`);
   }
   const kept = new Set(wanted.map((w) => w.id).filter(Boolean));
   const now = new Date();
