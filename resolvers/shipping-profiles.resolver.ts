@@ -9,7 +9,7 @@ import { CreateShippingProfileInput, UpdateShippingProfileInput } from '../schem
 
 @Resolver(() => ShippingProfile)
 export class ShippingProfilesResolver {
-  @Query(() => [ShippingProfile], { description: 'Every shipping profile, unpaged as in Medusa.' })
+  @Query(() => [ShippingProfile], { description: 'The first 10 live shipping profiles, oldest first: Medusa takes no paging parameters here and answers its default page of 10.' })
   shippingProfiles(@Ctx() ctx: Context) {
     return profiles.listShippingProfiles(ctx);
   }

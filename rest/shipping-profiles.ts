@@ -1,6 +1,7 @@
 import type { Route } from './executor';
 
-const RELATIONS = ['products', 'shipping_options'];
+/** Medusa's defaults (`defaultAdminShippingProfilesRelations`): the products come with their `profiles`. */
+const RELATIONS = ['products', 'products.profiles', 'shipping_options'];
 const BASE = '/admin/shipping-profiles';
 
 export const routes: Route[] = [

@@ -77,6 +77,9 @@ describe('REST /admin/shipping-profiles', () => {
 
     const got = await t.http.get(`${BASE}/${profileId}`).set(t.auth);
     expect(got.body.shipping_profile.products.map((p: any) => p.id)).toEqual([productId]);
+    // Medusa's default relations are `products.profiles` and `shipping_options`.
+    expect(got.body.shipping_profile.products[0].profiles).toEqual([expect.objectContaining({ id: profileId, name: 'Bulky goods', type: 'custom' })]);
+    expect(res.body.shipping_profile.products[0].profiles.map((p: any) => p.id)).toEqual([profileId]);
     const typed = await t.http.post(`${BASE}/${profileId}`).set(t.auth).send({ type: 'custom' });
     expect(typed.status).toBe(200);
   });
@@ -124,6 +127,19 @@ describe('REST /admin/shipping-profiles', () => {
     expect((await t.http.get(BASE).set(t.auth)).body.shipping_profiles.map((p: any) => p.id)).not.toContain(profileId);
     expect((await t.http.delete(`${BASE}/${profileId}`).set(t.auth)).body).toEqual({ id: profileId, object: 'shipping_profile', deleted: true });
     expect((await t.http.delete(`${BASE}/sp_missing`).set(t.auth)).status).toBe(200);
+  });
+
+  it('lists at most 10 profiles, oldest first, as Medusa\'s service pages by default', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 12; i++) made.push((await t.http.post(BASE).set(t.auth).send({ name: `Many ${String(i).padStart(2, '0')}`, type: 'custom' })).body.shipping_profile.id);
+    expect(await t.em().count(ShippingProfile, {})).toBeGreaterThan(10);
+    const res = await t.http.get(BASE).set(t.auth);
+    expect(res.body.shipping_profiles).toHaveLength(10);
+    expect(res.body.shipping_profiles.slice(0, 2).map((p: any) => p.type).sort()).toEqual(['default', 'gift_card']);
+    expect(res.body.shipping_profiles.map((p: any) => p.name)).not.toContain('Many 11');
+    const gql = await t.gql('{ shippingProfiles { id } }');
+    expect(gql.data.shippingProfiles).toHaveLength(10);
+    for (const id of made) await t.http.delete(`${BASE}/${id}`).set(t.auth);
   });
 
   it('answers 401 text/plain without credentials', async () => {

@@ -8,9 +8,14 @@ import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type { CreateShippingProfileInput, UpdateShippingProfileInput } from '../../schema/shipping-profiles';
 
-/** Every live profile, oldest first (the default and gift card profiles lead), unpaged as in Medusa. */
+/**
+ * Medusa's list takes no paging parameters, but its service still pages by its default of 10:
+ * a store answers its first 10 live profiles, oldest first (the default and gift card profiles lead).
+ */
+export const PROFILE_LIST_SIZE = 10;
+
 export function listShippingProfiles(ctx: Context): Promise<ShippingProfile[]> {
-  return ctx.em.find(ShippingProfile, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return ctx.em.find(ShippingProfile, {}, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: PROFILE_LIST_SIZE });
 }
 
 export async function retrieveShippingProfile(ctx: Context, id: string, lock = false): Promise<ShippingProfile> {
