@@ -66,7 +66,8 @@ describe('REST /admin/return-reasons', () => {
     expect((await t.http.post(`/admin/return-reasons/${parentId}`).set(t.auth).send({ label: '' })).status).toBe(400);
     const missing = await t.http.post('/admin/return-reasons/rr_missing').set(t.auth).send({ label: 'x' });
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ type: 'not_found', message: 'Return Reason with id: rr_missing was not found' });
+    // Medusa's wording for return reasons ends with a full stop.
+    expect(missing.body).toEqual({ type: 'not_found', message: 'Return Reason with id: rr_missing was not found.' });
     expect((await t.http.get('/admin/return-reasons/rr_missing').set(t.auth)).status).toBe(404);
   });
 

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { ReturnReason } from '../entities/return-reasons';
-import { duplicate, invalid, notFound } from '../lib/errors';
+import { AppError, duplicate, invalid } from '../lib/errors';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type { CreateReturnReasonInput, UpdateReturnReasonInput } from '../../schema/return-reasons';
@@ -12,7 +12,8 @@ export function listReturnReasons(ctx: Context): Promise<ReturnReason[]> {
 
 export async function retrieveReturnReason(ctx: Context, id: string): Promise<ReturnReason> {
   const reason = await ctx.em.findOne(ReturnReason, { id });
-  if (!reason) throw notFound('Return Reason', id);
+  // Medusa's wording for return reasons ends with a full stop.
+  if (!reason) throw new AppError('not_found', `Return Reason with id: ${id} was not found.`);
   return reason;
 }
 
