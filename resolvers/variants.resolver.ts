@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { Product, ProductOptionValue } from '../src/entities/products';
 import { MoneyAmount, ProductVariant } from '../src/entities/variants';
@@ -8,12 +8,37 @@ import * as variants from '../src/services/variants';
 import { BY_CREATION, childRowsAhead, rowById } from '../src/services/products';
 import { ProductVariantList, ProductVariantListArgs, VariantListArgs } from '../schema/variants';
 
-/** A variant's unit price in the request's pricing context (null without one); sync when none. */
-function priceInContext(ctx: Context, variant: ProductVariant): number | null | Promise<number | null> {
+/** Pricing per variant and request, so the priced fields of one variant share one computation. */
+const pricings = new WeakMap<Context, Map<string, Promise<variants.VariantPricing>>>();
+
+/**
+ * A variant's pricing in the request's pricing context; without one (a product page, a single
+ * variant) every priced field is null, answered synchronously.
+ */
+function pricingOf(ctx: Context, variant: ProductVariant): variants.VariantPricing | Promise<variants.VariantPricing> {
   const context = variants.pricingContextOf(ctx);
-  if (!context) return null;
-  const prices = childRowsAhead(ctx, MoneyAmount, 'variant_id', BY_CREATION, variant.id);
-  return prices instanceof Promise ? prices.then((list) => variants.calculatedAmount(list, context)) : variants.calculatedAmount(prices, context);
+  if (!context) return variants.NO_PRICING;
+  let known = pricings.get(ctx);
+  if (!known) pricings.set(ctx, (known = new Map()));
+  let pricing = known.get(variant.id);
+  if (!pricing) {
+    pricing = Promise.resolve(childRowsAhead(ctx, MoneyAmount, 'variant_id', BY_CREATION, variant.id))
+      .then((prices) => variants.priceVariant(ctx, prices, variant.productId, context));
+    known.set(variant.id, pricing);
+  }
+  return pricing;
+}
+
+function pricedField<K extends keyof variants.VariantPricing>(ctx: Context, variant: ProductVariant, key: K): variants.VariantPricing[K] | Promise<variants.VariantPricing[K]> {
+  const pricing = pricingOf(ctx, variant);
+  return pricing instanceof Promise ? pricing.then((p) => p[key]) : pricing[key];
+}
+
+@ObjectType({ description: 'A tax rate applied to a variant\'s price in a region (Medusa\'s `tax_rates` of a priced variant).' })
+export class VariantTaxRate {
+  @Field(() => Float, { nullable: true }) rate!: number | null;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) code!: string | null;
 }
 
 @Resolver(() => ProductVariant)
@@ -43,14 +68,39 @@ export class VariantsResolver {
     return childRowsAhead(ctx, ProductOptionValue, 'variant_id', BY_CREATION, root.id);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'The price of one unit in the pricing context of GET /admin/variants (region_id or currency_code); null without one.' })
+  @FieldResolver(() => Int, { nullable: true, description: 'The lowest price for one unit in the pricing context of GET /admin/variants (region_id, currency_code), price lists included; null without a context.' })
   calculatedPrice(@Root() root: ProductVariant, @Ctx() ctx: Context) {
-    return priceInContext(ctx, root);
+    return pricedField(ctx, root, 'calculatedPrice');
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'The price before price lists in that context; price lists are not applied, so it equals calculatedPrice.' })
+  @FieldResolver(() => Int, { nullable: true, description: 'The variant\'s own price in that context (the region\'s, else the currency\'s, without a quantity range).' })
   originalPrice(@Root() root: ProductVariant, @Ctx() ctx: Context) {
-    return priceInContext(ctx, root);
+    return pricedField(ctx, root, 'originalPrice');
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'calculatedPrice with its tax, when the context\'s region computes taxes.' })
+  calculatedPriceInclTax(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return pricedField(ctx, root, 'calculatedPriceInclTax');
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'originalPrice with its tax, when the context\'s region computes taxes.' })
+  originalPriceInclTax(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return pricedField(ctx, root, 'originalPriceInclTax');
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The tax on calculatedPrice, when the context\'s region computes taxes.' })
+  calculatedTax(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return pricedField(ctx, root, 'calculatedTax');
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The tax on originalPrice, when the context\'s region computes taxes.' })
+  originalTax(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return pricedField(ctx, root, 'originalTax');
+  }
+
+  @FieldResolver(() => [VariantTaxRate], { nullable: true, description: 'The rates behind the taxes: the product\'s (or its type\'s) rates in the region, else the region\'s default.' })
+  taxRates(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return pricedField(ctx, root, 'taxRates');
   }
 
   @FieldResolver(() => Product, { nullable: true })

@@ -1,9 +1,21 @@
 import type { Route } from './executor';
 
-/** Medusa v1's default relations of the admin variant routes. */
-const VARIANT_RELATIONS = ['options', 'prices', 'product'];
+/**
+ * Medusa v1's default relations of the admin variant routes, plus `tax_rates`: a priced variant
+ * always carries it (null outside a region with automatic taxes), and it is an object list here.
+ */
+const VARIANT_RELATIONS = ['options', 'prices', 'product', 'tax_rates'];
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/variants', operation: 'variants', envelope: { list: 'variants' }, relations: VARIANT_RELATIONS },
+  // Medusa's handler answers `offset`/`limit` from list-config keys that do not exist there, so the
+  // real server sends `{variants, count}` only (CONTRACT-NOTES g): the page keeps only those two.
+  // Its default columns for this list leave out `variant_rank` (defaultAdminVariantFields).
+  {
+    method: 'GET', path: '/admin/variants', operation: 'variants', envelope: { list: 'variants' }, relations: VARIANT_RELATIONS,
+    reshape: (page: { items: Record<string, unknown>[]; count: number }, query) => ({
+      items: query.fields ? page.items : page.items.map(({ variant_rank: _rank, ...rest }) => rest),
+      count: page.count,
+    }),
+  },
   { method: 'GET', path: '/admin/variants/:id', operation: 'variant', envelope: { one: 'variant' }, relations: VARIANT_RELATIONS },
 ];

@@ -66,11 +66,14 @@ export class VariantFilter {
   @Field(() => DateRange, { nullable: true }) updatedAt?: DateRange;
 }
 
+/** Medusa's validator defaults this list to 20 (its spec says 100; the server answers 20). */
 @ArgsType()
-export class VariantListArgs extends ListArgs(100) {
+export class VariantListArgs extends ListArgs(20) {
   @Field(() => VariantFilter, { nullable: true }) filter?: VariantFilter;
   @Field(() => String, { nullable: true, description: 'Pricing context: the variants carry their price in this region (calculatedPrice).' }) regionId?: string;
   @Field(() => String, { nullable: true, description: 'Pricing context: the variants carry their price in this currency (calculatedPrice).' }) currencyCode?: string;
+  @Field(() => String, { nullable: true, description: 'Pricing context: the region of this cart.' }) cartId?: string;
+  @Field(() => String, { nullable: true, description: 'Pricing context: the customer, whose groups open group price lists.' }) customerId?: string;
 }
 
 @ArgsType()

@@ -10,6 +10,9 @@ import { PriceList } from '../src/entities/price-lists';
 import { Region } from '../src/entities/regions';
 import { Currency } from '../src/entities/currencies';
 import { Store } from '../src/entities/store';
+import { TaxRate } from '../src/entities/tax-rates';
+import { Customer } from '../src/entities/customers';
+import { CustomerGroup } from '../src/entities/customer-groups';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -530,7 +533,10 @@ describe('variants, tags and types', () => {
   it('GET /admin/variants with filters and default relations', async () => {
     const res = await t.http.get('/admin/variants?q=lookup shoe').set(t.auth);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ count: 2, limit: 100, offset: 0 });
+    // The real server answers `{variants, count}` only (CONTRACT-NOTES g).
+    expect(res.body.count).toBe(2);
+    expect(res.body).not.toHaveProperty('offset');
+    expect(res.body).not.toHaveProperty('limit');
     expect(res.body.variants[0]).toHaveProperty('product');
     expect(res.body.variants[0]).toHaveProperty('prices');
     expect(res.body.variants[0]).toHaveProperty('options');
@@ -568,11 +574,12 @@ describe('variants, tags and types', () => {
     await em.flush();
     const inRegion = await t.http.get(`/admin/variants?q=shoe-s&region_id=${region.id}`).set(t.auth);
     expect(inRegion.body.variants[0].calculated_price).toBe(777);
-    expect((await t.http.get('/admin/variants?q=shoe-s&currency_code=usd').set(t.auth)).body.variants[0].calculated_price).toBe(1000);
+    // Medusa matches prices by currency OR region, so the region's usd price counts for usd too.
+    expect((await t.http.get('/admin/variants?q=shoe-s&currency_code=usd').set(t.auth)).body.variants[0]).toMatchObject({ calculated_price: 777, original_price: 1000 });
     expect((await t.http.get('/admin/variants?currency_code=zzz').set(t.auth)).status).toBe(400);
     expect((await t.http.get('/admin/variants?region_id=reg_missing').set(t.auth)).status).toBe(404);
     const g = await t.gql('{ variants(q: "shoe-s", currencyCode: "usd") { items { calculatedPrice } } }');
-    expect(g.data.variants.items).toEqual([{ calculatedPrice: 1000 }]);
+    expect(g.data.variants.items).toEqual([{ calculatedPrice: 777 }]);
   });
 
   it('GET /admin/variants/{id}', async () => {
@@ -629,6 +636,117 @@ describe('variants, tags and types', () => {
   });
 });
 
+
+describe('priced variants (GET /admin/variants pricing context)', () => {
+  let p: any;
+  let region: Region;
+  const usd = () => t.em().getReference(Currency, 'usd');
+  const priced = async (query: string) => {
+    const res = await t.http.get(`/admin/variants?id=${p.variants[0].id}&${query}`).set(t.auth);
+    expect(res.status).toBe(200);
+    return res.body.variants[0];
+  };
+
+  beforeAll(async () => {
+    // makeProduct gives the first variant its own 1000 usd.
+    p = await makeProduct('Priced Tee');
+    const em = t.em();
+    region = em.create(Region, { name: 'Taxed', currency: em.getReference(Currency, 'usd'), taxRate: 10 } as any);
+    const variant = await em.findOneOrFail(ProductVariant, p.variants[0].id);
+    // A price from one unit on is not a price "without quantity" in Medusa: never selected without a quantity.
+    em.create(MoneyAmount, { amount: 1, currency: em.getReference(Currency, 'usd'), variant, minQuantity: 1 } as any);
+    await em.flush();
+  });
+
+  it('answers {variants, count} with Medusa\'s default limit of 20 and its default columns', async () => {
+    const more = [];
+    for (let i = 0; i < 21; i++) more.push({ title: `V${i}`, prices: [], options: [{ value: `x${i}` }, { value: 'Red' }] });
+    const big = await makeProduct('Many Variants');
+    for (const v of more) {
+      const r = await t.http.post(`/admin/products/${big.id}/variants`).set(t.auth)
+        .send({ ...v, options: [{ option_id: big.options[0].id, value: v.options[0].value }, { option_id: big.options[1].id, value: 'Red' }] });
+      expect(r.status).toBe(200);
+    }
+    const res = await t.http.get('/admin/variants').set(t.auth);
+    expect(Object.keys(res.body).sort()).toEqual(['count', 'variants']);
+    expect(res.body.variants).toHaveLength(20);
+    expect(res.body.count).toBeGreaterThan(20);
+    expect(res.body.variants[0]).not.toHaveProperty('variant_rank');
+    expect(res.body.variants[0]).toMatchObject({ calculated_price: null, original_price: null, calculated_tax: null, tax_rates: null });
+    const g = await t.gql('{ variants { limit items { id } } }');
+    expect(g.data.variants.limit).toBe(20);
+  });
+
+  it('original price: the region\'s own price, else the currency\'s; calculated: the lowest valid one', async () => {
+    expect(await priced('currency_code=usd')).toMatchObject({ original_price: 1000, calculated_price: 1000 });
+    const em = t.em();
+    const variant = await em.findOneOrFail(ProductVariant, p.variants[0].id);
+    em.create(MoneyAmount, { amount: 900, currency: em.getReference(Currency, 'usd'), region: em.getReference(Region, region.id), variant } as any);
+    await em.flush();
+    expect(await priced(`region_id=${region.id}`)).toMatchObject({ original_price: 900, calculated_price: 900 });
+  });
+
+  it('applies active price lists in their period, to everyone or to the customer\'s groups', async () => {
+    const em = t.em();
+    const variant = await em.findOneOrFail(ProductVariant, p.variants[0].id);
+    const draft = em.create(PriceList, { name: 'Draft', description: 'd' } as any);
+    const expired = em.create(PriceList, { name: 'Old', description: 'o', status: 'active', endsAt: new Date('2001-01-01') } as any);
+    const sale = em.create(PriceList, { name: 'Sale', description: 's', status: 'active' } as any);
+    const group = em.create(CustomerGroup, { name: 'VIP prices' } as any);
+    const vip = em.create(PriceList, { name: 'VIP', description: 'v', status: 'active', type: 'override' } as any);
+    vip.customerGroups.add(group);
+    const customer = em.create(Customer, { email: 'vip@prices.test' } as any);
+    customer.groups.add(group);
+    for (const [list, amount] of [[draft, 100], [expired, 200], [sale, 800], [vip, 500]] as const) {
+      em.create(MoneyAmount, { amount, currency: usd(), variant, priceList: list } as any);
+    }
+    await em.flush();
+    expect(await priced('currency_code=usd')).toMatchObject({ original_price: 1000, calculated_price: 800 });
+    expect(await priced(`currency_code=usd&customer_id=${customer.id}`)).toMatchObject({ original_price: 1000, calculated_price: 500 });
+    expect(await priced('currency_code=usd&customer_id=cus_unknown')).toMatchObject({ calculated_price: 800 });
+    const g = await t.gql(`{ variants(filter: { id: ["${p.variants[0].id}"] }, currencyCode: "usd", customerId: "${customer.id}") { items { calculatedPrice originalPrice } } }`);
+    expect(g.data.variants.items).toEqual([{ calculatedPrice: 500, originalPrice: 1000 }]);
+    // Later tests price without lists again.
+    await t.em().nativeUpdate(PriceList, { id: { $in: [sale.id, vip.id] } }, { status: 'draft' } as any);
+  });
+
+  it('adds taxes in a region with automatic taxes: the product\'s own rates, else the region\'s default', async () => {
+    const v = await priced(`region_id=${region.id}`);
+    expect(v).toMatchObject({
+      original_price: 900, calculated_price: 900, original_tax: 90, calculated_tax: 90,
+      original_price_incl_tax: 990, calculated_price_incl_tax: 990, tax_rates: [{ rate: 10, name: 'default', code: 'default' }],
+    });
+    const em = t.em();
+    const rate = em.create(TaxRate, { name: 'Reduced', code: 'RED', rate: 5, region: em.getReference(Region, region.id) } as any);
+    rate.products.add(em.getReference(Product, p.id));
+    await em.flush();
+    expect(await priced(`region_id=${region.id}`)).toMatchObject({ calculated_tax: 45, calculated_price_incl_tax: 945, tax_rates: [{ rate: 5, name: 'Reduced', code: 'RED' }] });
+    // Without automatic taxes, or with a currency only, there are no tax figures.
+    await t.em().nativeUpdate(Region, { id: region.id }, { automaticTaxes: false } as any);
+    expect(await priced(`region_id=${region.id}`)).toMatchObject({ calculated_price: 900, calculated_tax: null, tax_rates: null });
+    expect(await priced('currency_code=usd')).toMatchObject({ calculated_tax: null, tax_rates: null });
+    await t.em().nativeUpdate(Region, { id: region.id }, { automaticTaxes: true } as any);
+    const g = await t.gql(`{ variants(filter: { id: ["${p.variants[0].id}"] }, regionId: "${region.id}") { items { calculatedPriceInclTax taxRates { rate name code } } } }`);
+    expect(g.data.variants.items).toEqual([{ calculatedPriceInclTax: 945, taxRates: [{ rate: 5, name: 'Reduced', code: 'RED' }] }]);
+  });
+
+  it('refuses an unknown cart (404: there are no carts) and costs the same queries for any page size', async () => {
+    const res = await t.http.get('/admin/variants?cart_id=cart_missing').set(t.auth);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ type: 'not_found', message: 'Cart with id: cart_missing was not found' });
+    const small = await t.countQueries(() => t.http.get(`/admin/variants?limit=2&region_id=${region.id}`).set(t.auth));
+    const large = await t.countQueries(() => t.http.get(`/admin/variants?limit=20&region_id=${region.id}`).set(t.auth));
+    expect(small).toBe(large);
+  });
+
+  it('product answers carry the priced fields as null (no pricing context)', async () => {
+    const res = await t.http.get(`/admin/products/${p.id}`).set(t.auth);
+    expect(res.body.product.variants[0]).toMatchObject({
+      original_price: null, calculated_price: null, original_price_incl_tax: null, calculated_price_incl_tax: null,
+      original_tax: null, calculated_tax: null, tax_rates: null,
+    });
+  });
+});
 
 describe('discount_condition_id on products, tags and types', () => {
   it('lists only what the condition names', async () => {

@@ -32,28 +32,44 @@ function variantSearch(q: string | undefined): Record<string, unknown> {
   return { $or: [{ title: { $ilike: pattern } }, { sku: { $ilike: pattern } }, { [byProduct]: [] }] };
 }
 
-export async function listVariants(ctx: Context, filter: VariantFilter | undefined, args: PageArgs & { regionId?: string; currencyCode?: string }) {
-  const { regionId, currencyCode, ...page } = args;
-  if (regionId || currencyCode) await setPricingContext(ctx, regionId, currencyCode);
+export async function listVariants(ctx: Context, filter: VariantFilter | undefined, args: PageArgs & PricingArgs) {
+  const { regionId, currencyCode, cartId, customerId, ...page } = args;
+  await setPricingContext(ctx, { regionId, currencyCode, cartId, customerId });
   return findPage(ctx, ProductVariant, { $and: [whereOf(filter), variantSearch(page.q)] }, { ...page, q: undefined }, LIST);
 }
 
 // ---------------------------------------------------------------- pricing context
 
-interface PricingContext { regionId: string | null; currencyCode: string }
+/**
+ * The request's pricing context (`region_id` / `currency_code` / `cart_id` / `customer_id` of
+ * GET /admin/variants), with what the region says about taxes.
+ */
+interface PricingContext {
+  regionId: string | null;
+  currencyCode: string;
+  /** The region computes taxes automatically (Medusa then answers the tax fields). */
+  automaticTaxes: boolean;
+  /** The region's default rate (percent), used for products without a rate of their own. */
+  regionRate: number;
+  customerId: string | null;
+}
 
-/** The request's pricing context (`region_id` / `currency_code` of GET /admin/variants). */
 const pricingContexts = new WeakMap<Context, PricingContext>();
 
-async function setPricingContext(ctx: Context, regionId: string | undefined, currencyCode: string | undefined): Promise<void> {
-  if (regionId) {
-    const region = await ctx.em.findOne(Region, { id: regionId });
-    if (!region) throw notFound('Region', regionId);
-    pricingContexts.set(ctx, { regionId, currencyCode: region.currencyCode });
-  } else {
-    const code = currencyCode!.toLowerCase();
-    if (!(await ctx.em.count(Currency, { code }))) throw invalid(`Currency with code ${currencyCode} does not exist`);
-    pricingContexts.set(ctx, { regionId: null, currencyCode: code });
+interface PricingArgs { regionId?: string; currencyCode?: string; cartId?: string; customerId?: string }
+
+async function setPricingContext(ctx: Context, args: PricingArgs): Promise<void> {
+  // Aegis has no carts yet, so no cart can be found (Medusa answers 404 for an unknown cart).
+  if (args.cartId) throw notFound('Cart', args.cartId);
+  const customerId = args.customerId ?? null;
+  if (args.regionId) {
+    const region = await ctx.em.findOne(Region, { id: args.regionId });
+    if (!region) throw notFound('Region', args.regionId);
+    pricingContexts.set(ctx, { regionId: region.id, currencyCode: region.currencyCode, automaticTaxes: region.automaticTaxes, regionRate: region.taxRate, customerId });
+  } else if (args.currencyCode) {
+    const code = args.currencyCode.toLowerCase();
+    if (!(await ctx.em.count(Currency, { code }))) throw invalid(`Currency with code ${args.currencyCode} does not exist`);
+    pricingContexts.set(ctx, { regionId: null, currencyCode: code, automaticTaxes: false, regionRate: 0, customerId });
   }
 }
 
@@ -61,20 +77,132 @@ export function pricingContextOf(ctx: Context): PricingContext | undefined {
   return pricingContexts.get(ctx);
 }
 
+/** A price list as far as price selection cares: is it open now, and to whom. */
+interface ListRule { open: boolean; type: string; groups: string[] }
+
+/** The rule of each price list named, batched per request (one query). */
+function listRule(ctx: Context, priceListId: string): Promise<ListRule | null> {
+  return ctx.loaders.load<string, ListRule | null>('pricing:price-list-rules', async (ids) => {
+    const rows: { id: string; type: string; open: boolean; groups: string[] | null }[] = await ctx.em.execute(
+      `select pl."id", pl."type",
+              (pl."status" = 'active' and (pl."starts_at" is null or pl."starts_at" <= now()) and (pl."ends_at" is null or pl."ends_at" >= now())) as "open",
+              array_remove(array_agg(g."customer_group_id"), null) as "groups"
+         from "price_list" pl left join "price_list_customer_groups" g on g."price_list_id" = pl."id"
+        where pl."id" in (${ids.map(() => '?').join(', ')}) and pl."deleted_at" is null
+        group by pl."id"`,
+      [...ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, { open: r.open, type: r.type, groups: r.groups ?? [] }]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }, priceListId);
+}
+
+/** The customer groups of the context's customer (none without one). */
+function customerGroups(ctx: Context, customerId: string | null): Promise<string[]> {
+  if (!customerId) return Promise.resolve([]);
+  return ctx.loaders.load<string, string[]>('pricing:customer-groups', async (ids) => {
+    const rows: { customer_id: string; customer_group_id: string }[] = await ctx.em.execute(
+      `select "customer_id", "customer_group_id" from "customer_group_customers" where "customer_id" in (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return ids.map((id) => rows.filter((r) => r.customer_id === id).map((r) => r.customer_group_id));
+  }, customerId);
+}
+
+export interface TaxRateLine { rate: number | null; name: string; code: string | null }
+
 /**
- * Medusa's default price selection for one unit, from the variant's own prices (price lists are
- * not applied): the lowest amount among the prices of the context's region, or of its currency
- * without a region, whose quantity range admits one item.
+ * Medusa's rates of a product in a region: the region's tax rates linked to the product or to its
+ * type; without any, the region's default rate named `default`. Batched per request.
  */
-export function calculatedAmount(prices: MoneyAmount[], context: PricingContext): number | null {
-  let best: number | null = null;
+function productRates(ctx: Context, context: PricingContext, productId: string): Promise<TaxRateLine[]> {
+  return ctx.loaders.load<string, TaxRateLine[]>(`pricing:tax-rates:${context.regionId}`, async (ids) => {
+    const marks = ids.map(() => '?').join(', ');
+    const rows: (TaxRateLine & { product_id: string })[] = await ctx.em.execute(
+      `select p."id" as "product_id", tr."rate", tr."name", tr."code"
+         from "product" p join "tax_rate" tr on tr."region_id" = ?
+        where p."id" in (${marks})
+          and (tr."id" in (select "rate_id" from "product_tax_rate" where "product_id" = p."id")
+               or tr."id" in (select "rate_id" from "product_type_tax_rate" where "product_type_id" = p."type_id"))
+        order by tr."created_at", tr."id"`,
+      [context.regionId, ...ids],
+    );
+    const fallback: TaxRateLine[] = [{ rate: context.regionRate, name: 'default', code: 'default' }];
+    return ids.map((id) => {
+      const own = rows.filter((r) => r.product_id === id).map(({ rate, name, code }) => ({ rate, name, code }));
+      return own.length ? own : fallback;
+    });
+  }, productId);
+}
+
+/** Medusa's pricing of a variant (PricedVariant): the selected prices and, with automatic taxes, their taxes. */
+export interface VariantPricing {
+  originalPrice: number | null;
+  calculatedPrice: number | null;
+  originalPriceInclTax: number | null;
+  calculatedPriceInclTax: number | null;
+  originalTax: number | null;
+  calculatedTax: number | null;
+  taxRates: TaxRateLine[] | null;
+}
+
+export const NO_PRICING: VariantPricing = {
+  originalPrice: null, calculatedPrice: null, originalPriceInclTax: null, calculatedPriceInclTax: null, originalTax: null, calculatedTax: null, taxRates: null,
+};
+
+/** Without a quantity, Medusa takes prices without a range, or ranges starting at 0 with a maximum. */
+function validWithoutQuantity(p: MoneyAmount): boolean {
+  return (!p.maxQuantity && !p.minQuantity) || (!p.minQuantity && !!p.maxQuantity);
+}
+
+/**
+ * Medusa's default price selection (admin variants include price-list prices): among the prices
+ * of the context's currency or region that apply (own prices, and prices of active price lists in
+ * their period, open to everyone or to the customer's groups), the calculated price is the lowest
+ * valid for one unit; the original price is the variant's own price of the region, else of the
+ * currency, without a quantity range.
+ */
+export async function selectPrices(ctx: Context, prices: MoneyAmount[], context: PricingContext): Promise<{ originalPrice: number | null; calculatedPrice: number | null }> {
+  const groups = await customerGroups(ctx, context.customerId);
+  let originalPrice: number | null = null;
+  let calculatedPrice: number | null = null;
+  let regionOriginal = false;
   for (const p of prices) {
-    if (p.priceListId) continue;
-    const matches = context.regionId && p.regionId ? p.regionId === context.regionId : !p.regionId && p.currencyCode === context.currencyCode;
-    const forOne = (p.minQuantity ?? 1) <= 1 && (p.maxQuantity ?? 1) >= 1;
-    if (matches && forOne && (best === null || p.amount < best)) best = p.amount;
+    const matches = p.currencyCode === context.currencyCode || (!!context.regionId && p.regionId === context.regionId);
+    if (!matches) continue;
+    if (p.priceListId) {
+      const rule = await listRule(ctx, p.priceListId);
+      if (!rule?.open || (rule.groups.length && !rule.groups.some((g) => groups.includes(g)))) continue;
+    } else if (p.minQuantity === null && p.maxQuantity === null) {
+      if (context.regionId && p.regionId === context.regionId) {
+        originalPrice = p.amount;
+        regionOriginal = true;
+      } else if (!regionOriginal && originalPrice === null) {
+        originalPrice = p.amount;
+      }
+    }
+    if (validWithoutQuantity(p) && (calculatedPrice === null || p.amount < calculatedPrice)) calculatedPrice = p.amount;
   }
-  return best;
+  return { originalPrice, calculatedPrice };
+}
+
+/** The selected prices plus Medusa's tax figures (rounded tax on top of the price) when the region computes taxes. */
+export async function priceVariant(ctx: Context, prices: MoneyAmount[], productId: string, context: PricingContext): Promise<VariantPricing> {
+  const selected = await selectPrices(ctx, prices, context);
+  if (!context.regionId || !context.automaticTaxes) return { ...NO_PRICING, ...selected };
+  const taxRates = await productRates(ctx, context, productId);
+  const rate = taxRates.reduce((sum, r) => sum + (r.rate ?? 0) / 100, 0);
+  const tax = (price: number | null) => (price === null ? null : Math.round(price * rate));
+  const originalTax = tax(selected.originalPrice);
+  const calculatedTax = tax(selected.calculatedPrice);
+  return {
+    ...selected,
+    originalTax,
+    calculatedTax,
+    originalPriceInclTax: selected.originalPrice === null ? null : selected.originalPrice + originalTax!,
+    calculatedPriceInclTax: selected.calculatedPrice === null ? null : selected.calculatedPrice + calculatedTax!,
+    taxRates,
+  };
 }
 
 export async function listProductVariants(ctx: Context, productId: string, filter: VariantFilter | undefined, args: PageArgs) {
