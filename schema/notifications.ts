@@ -1,5 +1,4 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { IsNotEmpty, IsOptional } from 'class-validator';
 import { ListArgs, PageOf } from './common';
 import { Notification } from '../src/entities/notifications';
 
@@ -21,5 +20,5 @@ export const NotificationList = PageOf(Notification);
 
 @InputType()
 export class ResendNotificationInput {
-  @Field({ nullable: true, description: 'Another recipient; by default the original one.' }) @IsOptional() @IsNotEmpty() to?: string;
+  @Field({ nullable: true, description: 'Another recipient; by default (or when empty) the original one.' }) to?: string;
 }

@@ -84,14 +84,21 @@ describe('REST /admin/notifications', () => {
     expect((await t.http.get('/admin/notifications?include_resends=false').set(t.auth)).body.count).toBe(2);
   });
 
+  it('resends to the original recipient when `to` is empty (Medusa ignores it)', async () => {
+    const res = await t.http.post(`/admin/notifications/${inviteNoti}/resend`).set(t.auth).send({ to: '' });
+    expect(res.status).toBe(200);
+    expect(res.body.notification.resends.at(-1).to).toBe('new@example.com');
+    const stored = await t.em().find(Notification, { parentNotification: inviteNoti }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    expect(stored[0].to).toBe('new@example.com');
+  });
+
   it('refuses bad input and unknown ids, writing nothing', async () => {
     const before = (await all()).length;
-    expect((await t.http.post(`/admin/notifications/${inviteNoti}/resend`).set(t.auth).send({ to: '' })).status).toBe(400);
     expect((await t.http.post(`/admin/notifications/${inviteNoti}/resend`).set(t.auth).send({ to: 5 })).status).toBe(400);
     expect((await t.http.post(`/admin/notifications/${inviteNoti}/resend`).set(t.auth).send({ foo: 'x' })).status).toBe(400);
     const missing = await t.http.post('/admin/notifications/noti_missing/resend').set(t.auth).send({});
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ type: 'not_found', message: 'Notification with id: noti_missing was not found' });
+    expect(missing.body).toEqual({ type: 'not_found', message: 'Notification with id: noti_missing was not found.' });
     expect((await all()).length).toBe(before);
   });
 
@@ -128,7 +135,9 @@ describe('GraphQL notifications', () => {
   });
 
   it('reports bad input, unknown ids and missing credentials', async () => {
-    expect(errorType(await t.gql(`mutation { resendNotification(id: "noti_missing") { id } }`))).toBe('not_found');
+    const missing = await t.gql(`mutation { resendNotification(id: "noti_missing") { id } }`);
+    expect(errorType(missing)).toBe('not_found');
+    expect(missing.errors?.[0].message).toBe('Notification with id: noti_missing was not found.');
     expect(errorType(await t.gql(`{ notifications { count } }`, {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql(`mutation { resendNotification(id: "noti_missing") { id } }`, {}, {}))).toBe('unauthorized');
   });

@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import type { DomainEvent, EventHandler, Subscriber } from '../lib/events';
 import { Notification, NotificationProvider } from '../entities/notifications';
-import { notFound } from '../lib/errors';
+import { AppError } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import type { NotificationFilter, ResendNotificationInput } from '../../schema/notifications';
 
@@ -61,13 +61,15 @@ export function listNotifications(ctx: Context, filter: NotificationFilter | und
 
 export async function retrieveNotification(ctx: Context, id: string): Promise<Notification> {
   const notification = await ctx.em.findOne(Notification, { id });
-  if (!notification) throw notFound('Notification', id);
+  // Medusa's notification service ends this message with a full stop.
+  if (!notification) throw new AppError('not_found', `Notification with id: ${id} was not found.`);
   return notification;
 }
 
 /**
- * Sends the notification again (the built-in provider records it again), to `to` when given:
- * a new notification whose parent is this one. Answers the original, as Medusa does.
+ * Sends the notification again (the built-in provider records it again), to `to` when given
+ * (an empty `to` counts as none, as in Medusa): a new notification whose parent is this one.
+ * Answers the original, as Medusa does.
  */
 export async function resendNotification(ctx: Context, id: string, input: ResendNotificationInput = {}): Promise<Notification> {
   const original = await retrieveNotification(ctx, id);
@@ -76,7 +78,7 @@ export async function resendNotification(ctx: Context, id: string, input: Resend
     resourceType: original.resourceType,
     resourceId: original.resourceId,
     customer: original.customer,
-    to: input.to ?? original.to,
+    to: input.to || original.to,
     data: original.data,
     provider: original.provider,
     parentNotification: original,
