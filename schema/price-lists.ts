@@ -10,6 +10,7 @@ export class PriceListFilter {
   @Field(() => [String], { nullable: true }) id?: string[];
   @Field(() => [PriceListStatus], { nullable: true }) status?: PriceListStatus[];
   @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true, description: 'An exact description (Medusa accepts this filter though its spec omits it).' }) description?: string;
   @Field(() => [String], { nullable: true, description: 'Price lists for any of these customer groups.' }) customerGroups?: string[];
   @Field(() => [PriceListType], { nullable: true }) type?: PriceListType[];
   @Field(() => DateRange, { nullable: true }) createdAt?: DateRange;

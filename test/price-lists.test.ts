@@ -86,6 +86,8 @@ describe('REST /admin/price-lists: create, get, update, delete', () => {
       { ...body(), name: undefined }, { ...body(), name: '' }, { ...body(), description: undefined }, { ...body(), type: undefined },
       { ...body(), type: 'clearance' }, { ...body(), status: 'paused' }, { ...body(), prices: undefined },
       body({ prices: [{ variant_id: ids.shirtS, amount: 900 }] }),
+      // Medusa's XOR rule: a new price names a region or a currency, not both.
+      body({ prices: [{ variant_id: ids.shirtS, region_id: ids.eu, currency_code: 'eur', amount: 900 }] }),
       body({ prices: [{ variant_id: ids.shirtS, currency_code: 'usd', amount: -1 }] }),
       body({ prices: [{ variant_id: ids.shirtS, currency_code: 'usd', amount: 1.5 }] }),
       body({ prices: [{ currency_code: 'usd', amount: 1 }] }),
@@ -152,7 +154,7 @@ describe('REST /admin/price-lists: create, get, update, delete', () => {
     expect((await t.em().findOneOrFail(PriceList, id)).name).toBe('Summer 2');
   });
 
-  it('deletes softly with its prices; 404 afterwards and for unknown ids', async () => {
+  it('deletes softly with its prices; 404 afterwards; idempotent for a deleted or unknown id (as Medusa)', async () => {
     const doomed = await create({ name: 'Doomed' });
     const del = await t.http.delete(`/admin/price-lists/${doomed.id}`).set(t.auth);
     expect(del.status).toBe(200);
@@ -160,7 +162,10 @@ describe('REST /admin/price-lists: create, get, update, delete', () => {
     expect((await t.http.get(`/admin/price-lists/${doomed.id}`).set(t.auth)).status).toBe(404);
     expect((await t.em().findOneOrFail(PriceList, doomed.id, { filters: false })).deletedAt).toBeInstanceOf(Date);
     expect(await t.em().count(MoneyAmount, { priceList: doomed.id }, { filters: false })).toBe(0);
-    expect((await t.http.delete(`/admin/price-lists/${doomed.id}`).set(t.auth)).status).toBe(404);
+    const again = await t.http.delete(`/admin/price-lists/${doomed.id}`).set(t.auth);
+    expect([again.status, again.body]).toEqual([200, { id: doomed.id, object: 'price-list', deleted: true }]);
+    const unknown = await t.http.delete('/admin/price-lists/pl_missing').set(t.auth);
+    expect([unknown.status, unknown.body]).toEqual([200, { id: 'pl_missing', object: 'price-list', deleted: true }]);
   });
 });
 
@@ -179,6 +184,16 @@ describe('REST price list prices', () => {
     expect(res.body.price_list.id).toBe(id);
     expect(res.body.price_list.prices).toHaveLength(3);
     expect(await pricesOf(id)).toEqual([[ids.shirtS, 'usd', 100, null], [ids.shirtM, 'usd', 200, null], [ids.mugV, 'eur', 300, ids.eu]]);
+  });
+
+  it('updates a price by id without region or currency: it keeps its own (Medusa validates XOR only for new prices)', async () => {
+    const regional = (await t.em().findOneOrFail(MoneyAmount, { priceList: id, amount: 300 })).id;
+    const res = await t.http.post(`/admin/price-lists/${id}/prices/batch`).set(t.auth).send({ prices: [{ id: regional, variant_id: ids.mugV, amount: 310 }] });
+    expect(res.status).toBe(200);
+    expect(await pricesOf(id)).toEqual([[ids.shirtS, 'usd', 100, null], [ids.shirtM, 'usd', 200, null], [ids.mugV, 'eur', 310, ids.eu]]);
+    const both = await t.http.post(`/admin/price-lists/${id}/prices/batch`).set(t.auth).send({ prices: [{ id: regional, variant_id: ids.mugV, region_id: ids.eu, currency_code: 'eur', amount: 1 }] });
+    expect([both.status, both.body.type]).toEqual([400, 'invalid_data']);
+    expect(await pricesOf(id)).toEqual([[ids.shirtS, 'usd', 100, null], [ids.shirtM, 'usd', 200, null], [ids.mugV, 'eur', 310, ids.eu]]);
   });
 
   it('replaces all prices with override', async () => {
@@ -239,9 +254,14 @@ describe('REST price list prices', () => {
     expect(batch.body.ids).toHaveLength(2);
     expect(await pricesOf(id)).toEqual([]);
 
-    expect((await t.http.delete(`/admin/price-lists/pl_missing/variants/${ids.mugV}/prices`).set(t.auth)).status).toBe(404);
-    expect((await t.http.delete(`/admin/price-lists/pl_missing/products/${ids.mug}/prices`).set(t.auth)).status).toBe(404);
-    expect((await t.http.delete('/admin/price-lists/pl_missing/products/prices/batch').set(t.auth).send({ product_ids: [ids.mug] })).status).toBe(404);
+    // Medusa does not look the list up for these three: an unknown list has no prices to delete.
+    const none = { ids: [], object: 'money-amount', deleted: true };
+    const unknownVariant = await t.http.delete(`/admin/price-lists/pl_missing/variants/${ids.mugV}/prices`).set(t.auth);
+    expect([unknownVariant.status, unknownVariant.body]).toEqual([200, none]);
+    const unknownProduct = await t.http.delete(`/admin/price-lists/pl_missing/products/${ids.mug}/prices`).set(t.auth);
+    expect([unknownProduct.status, unknownProduct.body]).toEqual([200, none]);
+    const unknownBatch = await t.http.delete('/admin/price-lists/pl_missing/products/prices/batch').set(t.auth).send({ product_ids: [ids.mug] });
+    expect([unknownBatch.status, unknownBatch.body]).toEqual([200, none]);
     expect((await t.http.delete(`/admin/price-lists/${id}/products/prices/batch`).set(t.auth).send({ product_ids: 5 })).status).toBe(400);
   });
 });
@@ -258,6 +278,11 @@ describe('REST price list list', () => {
 
     expect(await names('q=winter')).toEqual(['Winter sale']);
     expect(await names('q=COLD')).toEqual(['Winter sale']);
+    // Medusa's q also matches the names of the list's customer groups.
+    expect(await names('q=staf')).toEqual(['Summer 2', 'Winter sale']);
+    expect(await names('q=staf&status[]=active')).toEqual(['Winter sale']);
+    expect(await names('q=%25')).toEqual([]);
+    expect(await names('description=cold')).toEqual(['Winter sale']);
     expect(await names('name=Winter sale')).toEqual(['Winter sale']);
     expect(await names(`id=${sale.id}`)).toEqual(['Winter sale']);
     expect(await names('status[]=active')).toEqual(['Winter sale']);
@@ -356,10 +381,12 @@ describe('REST /admin/price-lists/{id}/products', () => {
     expect(ordered.body.products.map((x: any) => x.title)).toEqual(['Card', 'Tee']);
   });
 
-  it('refuses unknown filters with 400 and unknown lists with 404', async () => {
+  it('refuses unknown filters with 400; an unknown list has no products', async () => {
     expect((await t.http.get(`/admin/price-lists/${p.list}/products?foo=1`).set(t.auth)).status).toBe(400);
     expect((await t.http.get(`/admin/price-lists/${p.list}/products?status[]=gone`).set(t.auth)).status).toBe(400);
-    expect((await t.http.get('/admin/price-lists/pl_missing/products').set(t.auth)).status).toBe(404);
+    // Medusa does not look the list up: an unknown list prices no product.
+    const unknown = await t.http.get('/admin/price-lists/pl_missing/products').set(t.auth);
+    expect([unknown.status, unknown.body]).toEqual([200, { products: [], count: 0, offset: 0, limit: 50 }]);
   });
 
   it('costs a fixed number of queries whatever the page size', async () => {
@@ -372,7 +399,7 @@ describe('REST /admin/price-lists/{id}/products', () => {
   it('answers through GraphQL', async () => {
     const res = await t.gql(`query($id: String!) { priceListProducts(priceListId: $id, filter: { isGiftcard: false }, order: "title") { items { title } count } }`, { id: p.list });
     expect(res.data.priceListProducts).toEqual({ items: [{ title: 'Cap' }, { title: 'Tee' }], count: 2 });
-    expect(errorType(await t.gql(`{ priceListProducts(priceListId: "pl_missing") { count } }`))).toBe('not_found');
+    expect((await t.gql(`{ priceListProducts(priceListId: "pl_missing") { count } }`)).data.priceListProducts).toEqual({ count: 0 });
     expect(errorType(await t.gql(`{ priceListProducts(priceListId: "x") { count } }`, {}, {}))).toBe('unauthorized');
   });
 });
@@ -424,6 +451,8 @@ describe('GraphQL price lists', () => {
     expect(got.data.priceList).toEqual({ name: 'GQL', prices: [] });
     const list = await t.gql(`{ priceLists(q: "gql", filter: { type: [override], status: [active] }, limit: 5) { items { id } count offset limit } }`);
     expect(list.data.priceLists).toEqual({ items: [{ id: pl.id }], count: 1, offset: 0, limit: 5 });
+    const byDescription = await t.gql(`{ priceLists(filter: { description: "g", type: [override] }) { items { id } } }`);
+    expect(byDescription.data.priceLists.items).toEqual([{ id: pl.id }]);
     const deleted = await t.gql(`mutation($id: String!) { deletePriceList(id: $id) { id object deleted } }`, { id: pl.id });
     expect(deleted.data.deletePriceList).toEqual({ id: pl.id, object: 'price-list', deleted: true });
   });
@@ -435,7 +464,9 @@ describe('GraphQL price lists', () => {
     expect(noCurrency.errors?.[0].message).toBe('A price needs a currency_code or a region_id');
     expect(errorType(await t.gql(`{ priceList(id: "pl_missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation { updatePriceList(id: "pl_missing", input: {}) { id } }`))).toBe('not_found');
-    expect(errorType(await t.gql(`mutation { deletePriceList(id: "pl_missing") { id } }`))).toBe('not_found');
+    // Idempotent deletes, as in Medusa.
+    expect((await t.gql(`mutation { deletePriceList(id: "pl_missing") { id deleted } }`)).data.deletePriceList).toEqual({ id: 'pl_missing', deleted: true });
+    expect((await t.gql(`mutation { deletePriceListVariantPrices(id: "pl_missing", variantId: "variant_x") { ids } }`)).data.deletePriceListVariantPrices).toEqual({ ids: [] });
     expect(errorType(await t.gql(`mutation { deletePriceListPrices(id: "pl_missing", priceIds: []) { ids } }`))).toBe('not_found');
     expect(errorType(await t.gql(`{ priceLists { count } }`, {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql(`mutation { createPriceList(input: { name: "x", description: "", type: sale, prices: [] }) { id } }`, {}, {}))).toBe('unauthorized');

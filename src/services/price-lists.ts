@@ -6,7 +6,7 @@ import { Currency } from '../entities/currencies';
 import { Region } from '../entities/regions';
 import { CustomerGroup } from '../entities/customer-groups';
 import { invalid, notFound } from '../lib/errors';
-import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import { findPage, ListSpec, PageArgs, textSearch, whereOf } from '../lib/list';
 import { DeleteResponse } from '../../schema/common';
 import type { ResourceIdInput } from '../../schema/discounts';
 import type { ProductFilter } from '../../schema/products';
@@ -23,9 +23,19 @@ const LIST: ListSpec = {
 // ---------------------------------------------------------------- price lists
 
 export function listPriceLists(ctx: Context, filter: PriceListFilter | undefined, args: PageArgs) {
-  const where = whereOf(filter, ['customerGroups']);
-  if (filter?.customerGroups?.length) Object.assign(where, forGroups(filter.customerGroups));
-  return findPage(ctx, PriceList, where, args, LIST);
+  const where: Record<string, unknown> = whereOf(filter, ['customerGroups']);
+  const and: Record<string, unknown>[] = [where];
+  if (filter?.customerGroups?.length) and.push(forGroups(filter.customerGroups));
+  // Medusa's `q` matches the name, the description or the name of one of the list's customer groups.
+  if (args.q) and.push({ $or: [textSearch(args.q, ['name', 'description']), inGroupNamed(args.q)] });
+  return findPage(ctx, PriceList, { $and: and }, { ...args, q: undefined }, LIST);
+}
+
+/** Lists linked to a customer group whose name contains `q` (case-insensitive, wildcards escaped). */
+function inGroupNamed(q: string): Record<string, unknown> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const sql = (a: string) => `${a}."id" in (select l."price_list_id" from "price_list_customer_groups" l join "customer_group" g on g."id" = l."customer_group_id" where g."deleted_at" is null and g."name" ilike ?)`;
+  return { [raw(sql, [pattern])]: [] };
 }
 
 /** Lists linked to any of the groups, as a sub-query so that a list matching twice is listed once. */
@@ -77,18 +87,24 @@ export async function updatePriceList(ctx: Context, id: string, input: UpdatePri
   return list;
 }
 
-/** Soft delete; the list's prices are removed for good, so they never price a variant again. */
+/**
+ * Soft delete; the list's prices are removed for good, so they never price a variant again.
+ * Idempotent as in Medusa: an unknown or already deleted id answers the same confirmation.
+ */
 export async function deletePriceList(ctx: Context, id: string): Promise<DeleteResponse> {
-  const list = await retrievePriceList(ctx, id, true);
+  const list = await ctx.em.findOne(PriceList, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!list) return DeleteResponse.of(id, 'price-list');
   list.deletedAt = new Date();
   await ctx.em.nativeDelete(MoneyAmount, { priceList: list });
   await ctx.em.flush();
   return DeleteResponse.of(id, 'price-list');
 }
 
-/** The products with a variant priced in the list, with the product list's own filters. */
+/**
+ * The products with a variant priced in the list, with the product list's own filters. As in
+ * Medusa, an unknown list is not an error: it simply prices no product (an empty page).
+ */
 export async function listPriceListProducts(ctx: Context, id: string, filter: PriceListProductFilter | undefined, args: PageArgs) {
-  await retrievePriceList(ctx, id);
   const { type, ...rest } = filter ?? {};
   const products: ProductFilter = { ...rest, typeId: type ? [type] : undefined, priceListId: [id] };
   return listProducts(ctx, products, args);
@@ -114,17 +130,20 @@ export async function deletePriceListPrices(ctx: Context, id: string, priceIds: 
   return removePrices(ctx, list, { id: { $in: priceIds } });
 }
 
+/**
+ * Deletes the list's prices of the variants of these products. As in Medusa, the list itself is
+ * not looked up: an unknown list (or product) has no prices, so nothing is deleted (`ids: []`).
+ */
 export async function deletePriceListProductPrices(ctx: Context, id: string, productIds: string[]): Promise<PriceListPricesDeleteResponse> {
-  const list = await retrievePriceList(ctx, id, true);
-  return removePrices(ctx, list, { variant: { product: { $in: productIds } } });
+  return removePrices(ctx, id, { variant: { product: { $in: productIds } } });
 }
 
+/** Deletes the list's prices of one variant; like the product variant above, never a 404. */
 export async function deletePriceListVariantPrices(ctx: Context, id: string, variantId: string): Promise<PriceListPricesDeleteResponse> {
-  const list = await retrievePriceList(ctx, id, true);
-  return removePrices(ctx, list, { variant: variantId });
+  return removePrices(ctx, id, { variant: variantId });
 }
 
-async function removePrices(ctx: Context, list: PriceList, where: Record<string, unknown>): Promise<PriceListPricesDeleteResponse> {
+async function removePrices(ctx: Context, list: PriceList | string, where: Record<string, unknown>): Promise<PriceListPricesDeleteResponse> {
   const prices = await ctx.em.find(MoneyAmount, { ...where, priceList: list });
   const ids = prices.map((p) => p.id);
   if (ids.length) await ctx.em.nativeDelete(MoneyAmount, { id: { $in: ids } });
@@ -138,17 +157,20 @@ async function removePrices(ctx: Context, list: PriceList, where: Record<string,
 async function upsertPrices(ctx: Context, list: PriceList, inputs: PriceListPriceInput[]): Promise<void> {
   if (!inputs.length) return;
   inputs.forEach(checkQuantities);
+  inputs.forEach(checkCurrencyOrRegion);
   const variants = await byIds(ctx, ProductVariant, inputs.map((p) => p.variantId), 'Variant');
   const regions = await byIds(ctx, Region, inputs.map((p) => p.regionId).filter((r): r is string => !!r), 'Region');
-  const codes = inputs.map((p) => currencyOf(p, regions));
-  const currencies = await currenciesByCode(ctx, codes);
   const existing = await existingPrices(ctx, list, inputs);
+  const codes = inputs.map((p) => currencyOf(p, regions, existing));
+  const currencies = await currenciesByCode(ctx, codes);
   inputs.forEach((input, i) => {
     const price = input.id ? existing.get(input.id)! : ctx.em.create(MoneyAmount, { amount: input.amount, currency: currencies.get(codes[i])!, priceList: list });
+    // A price updated by id without a region or currency keeps its own (Medusa's validator allows it).
+    const keepsRegion = input.id && !input.regionId && !input.currencyCode;
     Object.assign(price, {
       amount: input.amount,
       currency: currencies.get(codes[i])!,
-      region: input.regionId ? regions.get(input.regionId)! : null,
+      region: input.regionId ? regions.get(input.regionId)! : keepsRegion ? price.region ?? null : null,
       variant: variants.get(input.variantId)!,
       minQuantity: input.minQuantity ?? null,
       maxQuantity: input.maxQuantity ?? null,
@@ -163,11 +185,20 @@ function checkQuantities(input: PriceListPriceInput): void {
   }
 }
 
-/** A price is in its region's currency, or in the currency given. */
-function currencyOf(input: PriceListPriceInput, regions: Map<string, Region>): string {
+/**
+ * A new price names exactly one of region_id and currency_code (Medusa's XOR rule); a price
+ * updated by id may name neither.
+ */
+function checkCurrencyOrRegion(input: PriceListPriceInput): void {
+  if (input.regionId && input.currencyCode) throw invalid('Only one of region_id and currency_code may be given for a price');
+  if (!input.id && !input.regionId && !input.currencyCode) throw invalid('A price needs a currency_code or a region_id');
+}
+
+/** A price is in its region's currency, in the currency given, or (updated by id) in its own. */
+function currencyOf(input: PriceListPriceInput, regions: Map<string, Region>, existing: Map<string, MoneyAmount>): string {
   if (input.regionId) return regions.get(input.regionId)!.currencyCode;
-  if (!input.currencyCode) throw invalid('A price needs a currency_code or a region_id');
-  return input.currencyCode.toLowerCase();
+  if (input.currencyCode) return input.currencyCode.toLowerCase();
+  return existing.get(input.id!)!.currencyCode;
 }
 
 async function currenciesByCode(ctx: Context, codes: string[]): Promise<Map<string, Currency>> {
