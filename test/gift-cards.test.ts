@@ -59,6 +59,14 @@ describe('REST /admin/gift-cards', () => {
     expect(res.body.gift_card).toMatchObject({ tax_rate: null, is_disabled: true, ends_at: null });
   });
 
+  it('leaves tax_rate null in a region taxing gift cards at 0 (Medusa: a zero rate is no rate)', async () => {
+    const zeroId = await newRegion('Zero', 'no', { tax_rate: 0 });
+    const res = await t.http.post('/admin/gift-cards').set(t.auth).send({ value: 100, region_id: zeroId });
+    expect(res.body.gift_card.tax_rate).toBeNull();
+    expect((await t.em().findOneOrFail(GiftCard, res.body.gift_card.id)).taxRate).toBeNull();
+    await t.em().nativeDelete(GiftCard, { id: res.body.gift_card.id });
+  });
+
   it('refuses bad input (400) and an unknown region (404), writing nothing', async () => {
     const before = await countCards();
     for (const body of [{}, { value: 100 }, { region_id: regionId }, { value: -1, region_id: regionId }, { value: 1.5, region_id: regionId },
@@ -128,13 +136,18 @@ describe('REST /admin/gift-cards', () => {
     expect(await t.countQueries(() => list(2))).toBe(await t.countQueries(() => list(20)));
   });
 
-  it('deletes softly; 404 for unknown ids', async () => {
+  it('deletes softly; unknown or deleted ids answer 200 as in Medusa', async () => {
     const del = await t.http.delete(`/admin/gift-cards/${cardId}`).set(t.auth);
     expect(del.body).toEqual({ id: cardId, object: 'gift-card', deleted: true });
     expect((await t.http.get(`/admin/gift-cards/${cardId}`).set(t.auth)).status).toBe(404);
     expect((await t.http.get('/admin/gift-cards').set(t.auth)).body.gift_cards.map((c: any) => c.id)).not.toContain(cardId);
     expect((await t.em().findOneOrFail(GiftCard, cardId, { filters: false })).deletedAt).toBeInstanceOf(Date);
-    expect((await t.http.delete(`/admin/gift-cards/${cardId}`).set(t.auth)).status).toBe(404);
+    // Medusa's delete finds nothing to remove and answers the same confirmation.
+    const again = await t.http.delete(`/admin/gift-cards/${cardId}`).set(t.auth);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ id: cardId, object: 'gift-card', deleted: true });
+    expect((await t.http.delete('/admin/gift-cards/gift_missing').set(t.auth)).body).toEqual({ id: 'gift_missing', object: 'gift-card', deleted: true });
+    expect(await t.em().count(GiftCard, { id: 'gift_missing' }, { filters: false })).toBe(0);
   });
 
   it('answers 401 text/plain without credentials', async () => {
@@ -173,7 +186,7 @@ describe('GraphQL gift cards', () => {
     expect(errorType(await t.gql(`mutation($id: String!) { updateGiftCard(id: $id, input: { balance: 999999 }) { id } }`, { id: card.id }))).toBe('invalid_data');
     expect(errorType(await t.gql(`{ giftCard(id: "gift_missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation { updateGiftCard(id: "gift_missing", input: {}) { id } }`))).toBe('not_found');
-    expect(errorType(await t.gql(`mutation { deleteGiftCard(id: "gift_missing") { id } }`))).toBe('not_found');
+    expect((await t.gql(`mutation { deleteGiftCard(id: "gift_missing") { id deleted } }`)).data.deleteGiftCard).toEqual({ id: 'gift_missing', deleted: true });
     expect(errorType(await t.gql(`{ giftCards { count } }`, {}, {}))).toBe('unauthorized');
   });
 });

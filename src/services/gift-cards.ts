@@ -41,9 +41,9 @@ export async function retrieveGiftCard(ctx: Context, id: string, lock = false): 
   return card;
 }
 
-/** Medusa's rule: the region's tax rate applies when the region taxes gift cards. */
+/** Medusa's rule: the region's tax rate applies when the region taxes gift cards; a rate of 0 is none (null). */
 function taxRateOf(region: Region): number | null {
-  return region.giftCardsTaxable ? region.taxRate : null;
+  return region.giftCardsTaxable ? region.taxRate || null : null;
 }
 
 /** A new card's balance is its whole value; `gift_card.created` announces it. */
@@ -81,9 +81,12 @@ function setBalance(card: GiftCard, balance: number): void {
   card.balance = balance;
 }
 
+/** Soft delete. An unknown (or already deleted) card is deleted already: Medusa answers the same 200. */
 export async function deleteGiftCard(ctx: Context, id: string): Promise<DeleteResponse> {
-  const card = await retrieveGiftCard(ctx, id);
-  card.deletedAt = new Date();
-  await ctx.em.flush();
+  const card = await ctx.em.findOne(GiftCard, { id });
+  if (card) {
+    card.deletedAt = new Date();
+    await ctx.em.flush();
+  }
   return DeleteResponse.of(id, 'gift-card');
 }
