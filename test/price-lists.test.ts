@@ -110,6 +110,11 @@ describe('REST /admin/price-lists: create, get, update, delete', () => {
       const res = await t.http.post('/admin/price-lists').set(t.auth).send(b);
       expect([b, res.status]).toEqual([b, 404]);
     }
+    // In the region and customer group services' words, as Medusa answers.
+    const region = await t.http.post('/admin/price-lists').set(t.auth).send(body({ prices: [{ variant_id: ids.shirtS, region_id: 'reg_missing', amount: 1 }] }));
+    expect(region.body).toEqual({ type: 'not_found', message: 'Region with reg_missing was not found' });
+    const group = await t.http.post('/admin/price-lists').set(t.auth).send(body({ customer_groups: [{ id: 'cgrp_missing' }] }));
+    expect(group.body).toEqual({ type: 'not_found', message: 'CustomerGroup with id cgrp_missing was not found' });
     expect([await countLists(), await countPrices()]).toEqual(before);
   });
 

@@ -5,7 +5,7 @@ import { MoneyAmount, ProductVariant } from '../entities/variants';
 import { Currency } from '../entities/currencies';
 import { Region } from '../entities/regions';
 import { CustomerGroup } from '../entities/customer-groups';
-import { invalid, notFound } from '../lib/errors';
+import { AppError, invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, textSearch, whereOf } from '../lib/list';
 import { DeleteResponse } from '../../schema/common';
 import type { ResourceIdInput } from '../../schema/discounts';
@@ -158,8 +158,8 @@ async function upsertPrices(ctx: Context, list: PriceList, inputs: PriceListPric
   if (!inputs.length) return;
   inputs.forEach(checkQuantities);
   inputs.forEach(checkCurrencyOrRegion);
-  const variants = await byIds(ctx, ProductVariant, inputs.map((p) => p.variantId), 'Variant');
-  const regions = await byIds(ctx, Region, inputs.map((p) => p.regionId).filter((r): r is string => !!r), 'Region');
+  const variants = await byIds(ctx, ProductVariant, inputs.map((p) => p.variantId), (id) => notFound('Variant', id));
+  const regions = await byIds(ctx, Region, inputs.map((p) => p.regionId).filter((r): r is string => !!r), regionNotFound);
   const existing = await existingPrices(ctx, list, inputs);
   const codes = inputs.map((p) => currencyOf(p, regions, existing));
   const currencies = await currenciesByCode(ctx, codes);
@@ -226,16 +226,22 @@ function checkWindow(startsAt: Date | null, endsAt: Date | null): void {
 }
 
 async function groups(ctx: Context, refs: ResourceIdInput[]): Promise<CustomerGroup[]> {
-  return [...(await byIds(ctx, CustomerGroup, refs.map((r) => r.id), 'Customer group')).values()];
+  return [...(await byIds(ctx, CustomerGroup, refs.map((r) => r.id), groupNotFound)).values()];
 }
 
+// The region and customer group services' own wording, as Medusa answers through them.
+const regionNotFound = (id: string) => new AppError('not_found', `Region with ${id} was not found`);
+const groupNotFound = (id: string) => new AppError('not_found', `CustomerGroup with id ${id} was not found`);
+
 /** Every id found (one query), or a 404 naming the first missing one. */
-async function byIds<T extends { id: string }>(ctx: Context, entity: new () => T, ids: string[], label: string): Promise<Map<string, T>> {
+async function byIds<T extends { id: string }>(
+  ctx: Context, entity: new () => T, ids: string[], missingError: (id: string) => AppError,
+): Promise<Map<string, T>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
   const rows = await ctx.em.find(entity, { id: { $in: unique } } as any);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = unique.find((id) => !byId.has(id));
-  if (missing) throw notFound(label, missing);
+  if (missing) throw missingError(missing);
   return byId;
 }
