@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { ArrayNotEmpty, IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
 import { SalesChannel } from '../src/entities/sales-channels';
@@ -42,9 +42,12 @@ export class ProductRef {
   @Field() @IsNotEmpty() id!: string;
 }
 
-/** `product_ids: [{id}]` of the sales-channel and category batch operations. */
+/**
+ * `product_ids: [{id}]` of the sales-channel and category batch operations. As in Medusa an
+ * empty list is accepted (nothing changes; an unknown channel or category is still a 404).
+ */
 @ArgsType()
 export class ProductRefsArgs {
   @Field() id!: string;
-  @Field(() => [ProductRef]) @ArrayNotEmpty() @ValidateNested({ each: true }) productIds!: ProductRef[];
+  @Field(() => [ProductRef]) @ValidateNested({ each: true }) productIds!: ProductRef[];
 }

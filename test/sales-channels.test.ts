@@ -211,7 +211,7 @@ describe('products in a sales channel (batch)', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body).toEqual({ type: 'invalid_data', message: 'Products prod_missing do not exist' });
     expect(await channelsOf(productIds[2])).toEqual([]);
-    for (const body of [{}, { product_ids: [] }, { product_ids: [productIds[2]] }, { product_ids: [{}] }, { product_ids: [{ id: productIds[2] }], x: 1 }]) {
+    for (const body of [{}, { product_ids: [productIds[2]] }, { product_ids: [{}] }, { product_ids: [{ id: productIds[2] }], x: 1 }]) {
       const res = await t.http.post(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send(body);
       expect(res.status).toBe(400);
       expect(res.body.type).toBe('invalid_data');
@@ -222,7 +222,12 @@ describe('products in a sales channel (batch)', () => {
     expect((await t.http.delete('/admin/sales-channels/sc_missing/products/batch').set(t.auth).send({ product_ids: [{ id: productIds[0] }] })).status).toBe(404);
     // As Medusa, removal skips unknown products.
     expect((await t.http.delete(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [{ id: 'prod_missing' }] })).status).toBe(200);
-    expect((await t.http.delete(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [] })).status).toBe(400);
+    // Medusa's validators accept an empty list: nothing changes, an unknown channel is still a 404.
+    expect((await t.http.delete(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [] })).status).toBe(200);
+    const empty = await t.http.post(`/admin/sales-channels/${channelId}/products/batch`).set(t.auth).send({ product_ids: [] });
+    expect(empty.status).toBe(200);
+    expect(empty.body.sales_channel).toMatchObject({ id: channelId });
+    expect((await t.http.post('/admin/sales-channels/sc_missing/products/batch').set(t.auth).send({ product_ids: [] })).status).toBe(404);
     expect(await channelsOf(productIds[2])).toEqual([]);
     expect(await channelsOf(productIds[0])).toEqual([channelId]);
   });
@@ -244,7 +249,9 @@ describe('products in a sales channel (batch)', () => {
     expect(await channelsOf(productIds[2])).toEqual([]);
     expect(errorType(await t.gql('mutation($p: [ProductRef!]!) { addProductsToSalesChannel(id: "sc_missing", productIds: $p) { id } }', { p: [{ id: productIds[2] }] }))).toBe('not_found');
     expect(errorType(await t.gql('mutation($id: String!) { addProductsToSalesChannel(id: $id, productIds: [{ id: "prod_missing" }]) { id } }', { id: channelId }))).toBe('invalid_data');
-    expect(errorType(await t.gql('mutation($id: String!) { addProductsToSalesChannel(id: $id, productIds: []) { id } }', { id: channelId }))).toBe('invalid_data');
+    // An empty list changes nothing (as Medusa); an unknown channel is still not_found.
+    expect((await t.gql('mutation($id: String!) { addProductsToSalesChannel(id: $id, productIds: []) { id } }', { id: channelId })).data.addProductsToSalesChannel).toEqual({ id: channelId });
+    expect(errorType(await t.gql('mutation { addProductsToSalesChannel(id: "sc_missing", productIds: []) { id } }'))).toBe('not_found');
     expect(errorType(await t.gql('mutation($id: String!, $p: [ProductRef!]!) { addProductsToSalesChannel(id: $id, productIds: $p) { id } }', { id: channelId, p: [{ id: productIds[2] }] }, {}))).toBe('unauthorized');
     expect(await channelsOf(productIds[2])).toEqual([]);
   });
