@@ -24,8 +24,8 @@ export const ProductCategoryList = PageOf(ProductCategory);
 @InputType()
 export class CreateProductCategoryInput {
   @Field() @IsNotEmpty() name!: string;
-  @Field({ nullable: true, description: 'Made from the name when absent.' }) @IsOptional() @IsNotEmpty() handle?: string;
-  @Field({ nullable: true }) description?: string;
+  @Field({ nullable: true, description: 'Made from the name when absent or empty.' }) handle?: string;
+  @Field(() => String, { nullable: true, description: 'May be left out, but not null (as Medusa).' }) description?: string | null;
   @Field({ nullable: true }) isInternal?: boolean;
   @Field({ nullable: true }) isActive?: boolean;
   @Field(() => String, { nullable: true }) parentCategoryId?: string | null;
@@ -36,7 +36,7 @@ export class CreateProductCategoryInput {
 export class UpdateProductCategoryInput {
   @Field({ nullable: true }) @IsOptional() @IsNotEmpty() name?: string;
   @Field({ nullable: true }) @IsOptional() @IsNotEmpty() handle?: string;
-  @Field({ nullable: true }) description?: string;
+  @Field(() => String, { nullable: true, description: 'May be left out, but not null (as Medusa).' }) description?: string | null;
   @Field({ nullable: true }) isInternal?: boolean;
   @Field({ nullable: true }) isActive?: boolean;
   @Field(() => String, { nullable: true, description: 'Moves the category under another parent; null makes it top-level.' })

@@ -44,7 +44,8 @@ describe('REST /admin/product-categories', () => {
 
   it('refuses bad input (400), a taken handle (422) and an unknown parent (404), writing nothing', async () => {
     const before = await countCategories();
-    for (const body of [{}, { name: '' }, { name: 'x', handle: '' }, { name: 'x', is_active: 'yes' }, { name: 'x', rank: 1 }, { name: 'x', foo: 1 }]) {
+    // description: null is refused as Medusa's validator does (it must be a string when given).
+    for (const body of [{}, { name: '' }, { name: 'x', is_active: 'yes' }, { name: 'x', rank: 1 }, { name: 'x', foo: 1 }, { name: 'x', description: null }]) {
       const res = await post('/admin/product-categories', body);
       expect(res.status).toBe(400);
       expect(res.body.type).toBe('invalid_data');
@@ -315,9 +316,15 @@ describe('products in a category (batch)', () => {
     const unknown = await post(`/admin/product-categories/${id}/products/batch`, { product_ids: [{ id: productIds[2] }, { id: 'prod_missing' }] });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toEqual({ type: 'invalid_data', message: 'Products prod_missing do not exist' });
-    for (const body of [{}, { product_ids: [] }, { product_ids: [productIds[2]] }, { product_ids: [{ id: productIds[2] }], x: 1 }]) {
+    for (const body of [{}, { product_ids: [productIds[2]] }, { product_ids: [{ id: productIds[2] }], x: 1 }]) {
       expect((await post(`/admin/product-categories/${id}/products/batch`, body)).status).toBe(400);
     }
+    // An empty list is accepted (Medusa's validator allows it); an unknown category is still a 404.
+    expect((await post(`/admin/product-categories/${id}/products/batch`, { product_ids: [] })).status).toBe(200);
+    expect((await t.http.delete(`/admin/product-categories/${id}/products/batch`).set(t.auth).send({ product_ids: [] })).status).toBe(200);
+    const emptyMissing = await post('/admin/product-categories/pcat_missing/products/batch', { product_ids: [] });
+    expect(emptyMissing.status).toBe(404);
+    expect(emptyMissing.body).toEqual({ type: 'not_found', message: 'ProductCategory with id: pcat_missing was not found' });
     expect((await post('/admin/product-categories/pcat_missing/products/batch', { product_ids: [{ id: productIds[2] }] })).status).toBe(404);
     expect((await t.http.delete('/admin/product-categories/pcat_missing/products/batch').set(t.auth).send({ product_ids: [{ id: productIds[0] }] })).status).toBe(404);
     expect((await t.http.delete(`/admin/product-categories/${id}/products/batch`).set(t.auth).send({ product_ids: [{ id: productIds[0] }, { id: 'prod_missing' }] })).status).toBe(400);
@@ -335,14 +342,16 @@ describe('products in a category (batch)', () => {
 
   it('lists with products at a fixed number of queries', async () => {
     const em = t.em();
+    // Every other one has a parent, so that small and large pages both need the parent lookup
+    // (a page without any parent rightly skips that query).
     for (let i = 0; i < 12; i++) {
-      const c = em.create(ProductCategory, { name: `Cat ${i}`, handle: `cat-${i}` });
+      const c = em.create(ProductCategory, { name: `Cat ${i}`, handle: `cat-${i}`, parentCategory: i % 2 ? em.getReference(ProductCategory, id) : null });
       const p = em.create(Product, { title: `P${i}` });
       p.categories.add(c);
     }
     await em.flush();
-    const small = await t.countQueries(() => t.http.get('/admin/product-categories?limit=2&expand=products').set(t.auth));
-    const large = await t.countQueries(() => t.http.get('/admin/product-categories?limit=20&expand=products').set(t.auth));
+    const small = await t.countQueries(() => t.http.get('/admin/product-categories?limit=2&expand=products&q=cat-').set(t.auth));
+    const large = await t.countQueries(() => t.http.get('/admin/product-categories?limit=20&expand=products&q=cat-').set(t.auth));
     expect(large).toBe(small);
     const res = await t.http.get('/admin/product-categories?expand=products&q=cat-7').set(t.auth);
     expect(res.body.product_categories[0].products.map((p: any) => p.title)).toEqual(['P7']);
@@ -367,5 +376,38 @@ describe('products in a category (batch)', () => {
       expect(res.text).toBe('Unauthorized');
     }
     expect(await categoriesOf(productIds[2])).toEqual([]);
+  });
+});
+
+describe('Medusa details of category bodies and list order', () => {
+  it('fills an empty handle from the name, reads parent_category_id "null" as top level, refuses description null', async () => {
+    const parent = (await post('/admin/product-categories', { name: 'Null Parent Host' })).body.product_category;
+    const blank = await post('/admin/product-categories', { name: 'Blank Handle Cat', handle: '', parent_category_id: 'null' });
+    expect(blank.status).toBe(200);
+    expect(blank.body.product_category).toMatchObject({ handle: 'blank-handle-cat', parent_category_id: null, parent_category: null });
+    expect(await t.em().findOneOrFail(ProductCategory, blank.body.product_category.id)).toMatchObject({ handle: 'blank-handle-cat', parentCategory: null });
+    const kid = (await post('/admin/product-categories', { name: 'Null Kid', parent_category_id: parent.id })).body.product_category;
+    const moved = await post(`/admin/product-categories/${kid.id}`, { parent_category_id: 'null' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.product_category).toMatchObject({ parent_category_id: null, mpath: `${kid.id}.` });
+    expect((await t.em().findOneOrFail(ProductCategory, kid.id)).parentCategory).toBeNull();
+    const before = await countCategories();
+    const nullDescription = await post(`/admin/product-categories/${kid.id}`, { description: null });
+    expect(nullDescription.status).toBe(400);
+    expect(nullDescription.body.type).toBe('invalid_data');
+    const gql = await t.gql('mutation { createProductCategory(input: { name: "Gql Null Desc", description: null }) { id } }');
+    expect(errorType(gql)).toBe('invalid_data');
+    expect(await countCategories()).toBe(before);
+  });
+
+  it('lists by rank, then handle, as Medusa (not by creation)', async () => {
+    const one = (await post('/admin/product-categories', { name: 'Parent One' })).body.product_category;
+    const two = (await post('/admin/product-categories', { name: 'Parent Two' })).body.product_category;
+    await post('/admin/product-categories', { name: 'Tie First Made', handle: 'tie-b', parent_category_id: one.id });
+    await post('/admin/product-categories', { name: 'Tie Second Made', handle: 'tie-a', parent_category_id: two.id });
+    const res = await t.http.get('/admin/product-categories?q=tie-').set(t.auth);
+    expect(res.body.product_categories.map((c: any) => [c.handle, c.rank])).toEqual([['tie-a', 0], ['tie-b', 0]]);
+    const gql = await t.gql('{ productCategories(q: "tie-") { items { handle } } }');
+    expect(gql.data.productCategories.items.map((c: any) => c.handle)).toEqual(['tie-a', 'tie-b']);
   });
 });

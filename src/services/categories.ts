@@ -14,10 +14,13 @@ import type { ProductRef } from '../../schema/sales-channels';
 /** Reported by GET /admin/store: product categories are served. */
 export const featureFlags = { product_categories: true };
 
-/** Medusa lists categories by rank (then, here, by id so pages are stable). */
+/**
+ * Medusa lists categories by rank, then handle (ranks repeat across parents, so the handle,
+ * which is unique, decides between a top-level category and a child of the same rank).
+ */
 const LIST: ListSpec = {
   orderable: ['id', 'name', 'handle', 'rank', 'createdAt', 'updatedAt'],
-  defaultOrder: { rank: 'asc' },
+  defaultOrder: { rank: 'asc', handle: 'asc' },
   searchable: ['name', 'handle'],
 };
 
@@ -131,14 +134,29 @@ async function existingParent(ctx: Context, parentId: string): Promise<ProductCa
 
 // ------------------------------------------------------------------ writes
 
-/** A new category goes last among its siblings; its handle comes from the name when absent. */
+/**
+ * Medusa's validator refuses an explicit `description: null` (it must be a string when given;
+ * the column is not nullable). The input layer skips nulls, so the rule lives here.
+ */
+function checkDescription(description: string | null | undefined): void {
+  if (description === null) throw invalid('description must be a string');
+}
+
+/** Medusa's body validator reads the text `null` as no parent (top level). */
+const parentIdOf = (value: string | null | undefined) => (value === 'null' ? null : value);
+
+/**
+ * A new category goes last among its siblings; its handle comes from the name when absent or
+ * empty (Medusa's model fills any falsy handle).
+ */
 export async function createCategory(ctx: Context, input: CreateProductCategoryInput): Promise<ProductCategory> {
-  const parentId = input.parentCategoryId ?? null;
+  checkDescription(input.description);
+  const parentId = parentIdOf(input.parentCategoryId) ?? null;
   await lockTree(ctx);
   const parent = parentId ? await existingParent(ctx, parentId) : null;
   const category = ctx.em.create(ProductCategory, {
     name: input.name,
-    handle: input.handle ?? kebabCase(input.name),
+    handle: input.handle || kebabCase(input.name),
     description: input.description ?? '',
     isActive: input.isActive ?? false,
     isInternal: input.isInternal ?? false,
@@ -153,6 +171,7 @@ export async function createCategory(ctx: Context, input: CreateProductCategoryI
 }
 
 export async function updateCategory(ctx: Context, id: string, input: UpdateProductCategoryInput): Promise<ProductCategory> {
+  checkDescription(input.description);
   await lockTree(ctx);
   const category = await ctx.em.findOne(ProductCategory, { id });
   if (!category) throw notFoundCategory(id);
@@ -160,7 +179,7 @@ export async function updateCategory(ctx: Context, id: string, input: UpdateProd
   for (const [key, value] of Object.entries(plain)) if (value !== undefined && value !== null) (category as any)[key] = value;
   if (metadata !== undefined) category.metadata = mergeMetadata(category.metadata, metadata);
   const from = category.parentCategoryId;
-  const to = parentCategoryId === undefined ? from : parentCategoryId;
+  const to = parentCategoryId === undefined ? from : parentIdOf(parentCategoryId) ?? null;
   if (to !== from) await moveCategory(ctx, category, to, rank);
   else if (rank !== undefined && rank !== null) await rerank(ctx, category, rank);
   await ctx.em.flush();
