@@ -24,7 +24,7 @@ export const ProductCollectionList = PageOf(ProductCollection);
 @InputType()
 export class CreateProductCollectionInput {
   @Field() @IsNotEmpty() title!: string;
-  @Field({ nullable: true, description: 'Made from the title when absent.' }) @IsOptional() @IsNotEmpty() handle?: string;
+  @Field({ nullable: true, description: 'Made from the title when absent or empty.' }) handle?: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
 

@@ -57,11 +57,14 @@ export async function retrieveCollection(ctx: Context, id: string): Promise<Prod
   return collection;
 }
 
-/** The handle is made from the title when absent; a taken handle is a duplicate_error (422). */
+/**
+ * The handle is made from the title when absent or empty (Medusa's model fills any falsy
+ * handle); a taken handle is a duplicate_error (422).
+ */
 export async function createCollection(ctx: Context, input: CreateProductCollectionInput): Promise<ProductCollection> {
   const collection = ctx.em.create(ProductCollection, {
     title: input.title,
-    handle: input.handle ?? kebabCase(input.title),
+    handle: input.handle || kebabCase(input.title),
     metadata: mergeMetadata(null, input.metadata ?? undefined),
   });
   await ctx.em.flush();
