@@ -433,6 +433,18 @@ describe('GET /admin/products (filters)', () => {
     expect(await list('q=filter&order=title&offset=1&limit=1')).toEqual([ids.b]);
     const bad = await t.http.get('/admin/products?order=secret').set(t.auth);
     expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ type: 'invalid_data', message: 'Order field secret is not valid' });
+    // Any of Medusa's allowed product columns orders the list; the id only breaks ties.
+    const sorted = [ids.a, ids.b].sort();
+    expect(await list('q=filter&order=id')).toEqual(sorted);
+    expect(await list('q=filter&order=-id')).toEqual([...sorted].reverse());
+    await t.http.post(`/admin/products/${ids.a}`).set(t.auth).send({ weight: 9 });
+    await t.http.post(`/admin/products/${ids.b}`).set(t.auth).send({ weight: 2 });
+    expect(await list('q=filter&order=weight')).toEqual([ids.b, ids.a]);
+    expect(await list('q=filter&order=-weight')).toEqual([ids.a, ids.b]);
+    for (const column of ['collection_id', '-type_id', 'profile_id', 'is_giftcard', 'external_id', 'subtitle']) {
+      expect((await t.http.get(`/admin/products?order=${column}`).set(t.auth)).status).toBe(200);
+    }
     const fields = await t.http.get(`/admin/products?id=${ids.a}&fields=title`).set(t.auth);
     expect(Object.keys(fields.body.products[0])).toEqual(expect.arrayContaining(['id', 'title', 'variants']));
     expect(fields.body.products[0].description).toBeUndefined();
@@ -626,6 +638,11 @@ describe('variants, tags and types', () => {
     expect((await t.http.get('/admin/product-types?created_at[gt]=2999-01-01').set(t.auth)).body.count).toBe(0);
     expect((await t.http.get('/admin/product-types?updated_at[gt]=2999-01-01').set(t.auth)).body.count).toBe(0);
     expect((await t.http.get('/admin/product-types?order=nope').set(t.auth)).status).toBe(400);
+    // id is one of Medusa's allowed order fields for tags and types.
+    const typeIds = (await t.http.get('/admin/product-types?order=-id').set(t.auth)).body.product_types.map((x: any) => x.id);
+    expect(typeIds).toEqual([...typeIds].sort().reverse());
+    const tagIds = (await t.http.get('/admin/product-tags?order=id').set(t.auth)).body.product_tags.map((x: any) => x.id);
+    expect(tagIds).toEqual([...tagIds].sort());
     expect((await t.http.get('/admin/product-types')).status).toBe(401);
     const all2 = await t.http.get('/admin/products/types').set(t.auth);
     expect(all2.status).toBe(200);

@@ -5,7 +5,8 @@ import type { ProductTagFilter } from '../../schema/product-tags';
 import type { ProductTagUsage } from '../../schema/products';
 import { inDiscountCondition } from './products';
 
-const LIST: ListSpec = { orderable: ['value', 'createdAt', 'updatedAt'], searchable: ['value'] };
+// Medusa's allowed order fields for this list: id, value, created_at, updated_at.
+const LIST: ListSpec = { orderable: ['id', 'value', 'createdAt', 'updatedAt'], searchable: ['value'] };
 
 export function listProductTags(ctx: Context, filter: ProductTagFilter | undefined, args: PageArgs) {
   const where: Record<string, unknown>[] = [whereOf(filter, ['discountConditionId'])];

@@ -4,7 +4,8 @@ import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import type { ProductTypeFilter } from '../../schema/product-types';
 import { inDiscountCondition } from './products';
 
-const LIST: ListSpec = { orderable: ['value', 'createdAt', 'updatedAt'], searchable: ['value'] };
+// Medusa's allowed order fields for this list: id, value, created_at, updated_at.
+const LIST: ListSpec = { orderable: ['id', 'value', 'createdAt', 'updatedAt'], searchable: ['value'] };
 
 export function listProductTypes(ctx: Context, filter: ProductTypeFilter | undefined, args: PageArgs) {
   const where: Record<string, unknown>[] = [whereOf(filter, ['discountConditionId'])];

@@ -20,8 +20,16 @@ import type { CreateProductInput, IdInput, ProductFieldsInput, ProductFilter, Pr
 import { DeleteResponse, Page } from '../../schema/common';
 import type { CreateVariantInput, UpdateVariantInput } from '../../schema/variants';
 
+/**
+ * Medusa orders the product list by any of its allowed columns (allowedAdminProductFields). The
+ * usual ones are indexed; the rest sort a filtered page and are rarely asked.
+ */
 const LIST: ListSpec = {
-  orderable: ['title', 'handle', 'status', 'createdAt', 'updatedAt', 'deletedAt'],
+  orderable: [
+    'id', 'title', 'subtitle', 'status', 'externalId', 'description', 'handle', 'isGiftcard', 'discountable', 'thumbnail',
+    'profileId', 'collectionId', 'typeId', 'weight', 'length', 'height', 'width', 'hsCode', 'originCountry', 'midCode',
+    'material', 'createdAt', 'updatedAt', 'deletedAt',
+  ],
 };
 
 // ---------------------------------------------------------------- list and get
@@ -92,12 +100,20 @@ export async function productWhere(ctx: Context, filter: ProductFilter | undefin
 export async function listProducts(ctx: Context, filter: ProductFilter | undefined, args: PageArgs): Promise<Page<Product>> {
   const where = await productWhere(ctx, filter, args.q);
   const qb = () => ctx.em.createQueryBuilder(Product, 'p').where(where());
-  const order = { ...parseOrder(args.order, LIST), id: 'asc' } as const;
+  // The id breaks ties, unless it is the order itself.
+  const asked = foreignKeyOrder(parseOrder(args.order, LIST));
+  const order = 'id' in asked ? asked : { ...asked, id: 'asc' as const };
   const [rows, count] = await Promise.all([
     qb().select('p.*').orderBy(order).offset(args.offset).limit(args.limit).execute<Record<string, unknown>[]>('all', false),
     qb().getCount(),
   ]);
   return { items: rows.map((row) => fromRow(ctx, Product, row)), count, offset: args.offset, limit: args.limit };
+}
+
+/** `collection_id` and the like are getters of the entity: order by the reference (its column) instead. */
+function foreignKeyOrder(order: Record<string, 'asc' | 'desc'>): Record<string, 'asc' | 'desc'> {
+  const refs: Record<string, string> = { collectionId: 'collection', typeId: 'type', profileId: 'profile' };
+  return Object.fromEntries(Object.entries(order).map(([k, v]) => [refs[k] ?? k, v]));
 }
 
 export async function retrieveProduct(ctx: Context, id: string, lock = false): Promise<Product> {
