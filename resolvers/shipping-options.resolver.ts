@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { Region } from '../src/entities/regions';
-import { ShippingOption, ShippingOptionRequirement } from '../src/entities/shipping-options';
+import { ShippingOption, ShippingOptionPricing, ShippingOptionRequirement } from '../src/entities/shipping-options';
 import { ShippingProfile } from '../src/entities/shipping-profiles';
 import { FulfillmentProvider } from '../src/entities/store';
 import * as options from '../src/services/shipping-options';
@@ -48,6 +48,15 @@ export class ShippingOptionsResolver {
   @FieldResolver(() => FulfillmentProvider, { nullable: true })
   provider(@Root() root: ShippingOption, @Ctx() ctx: Context) {
     return ctx.loaders.byId(FulfillmentProvider, root.providerId);
+  }
+
+  @FieldResolver(() => ShippingOptionPricing, { description: 'The price with tax in the option\'s region (Medusa adds it to each option of the admin list).' })
+  async pricing(@Root() root: ShippingOption, @Ctx() ctx: Context) {
+    const [region, linked] = await Promise.all([
+      ctx.loaders.byId(Region, root.regionId),
+      ctx.loaders.load('shippingOptionTaxRates', (ids: readonly string[]) => options.linkedTaxRates(ctx, ids), root.id),
+    ]);
+    return options.optionPricing(root, region, linked);
   }
 
   @FieldResolver(() => [ShippingOptionRequirement])

@@ -238,6 +238,42 @@ describe('GraphQL shipping options', () => {
 });
 
 describe('REST /admin/shipping-options: Medusa details', () => {
+  it('adds price_incl_tax, tax_rates and tax_amount to each listed option (only in the list)', async () => {
+    const eu = await t.http.post('/admin/regions').set(t.auth).send({ name: 'Taxed region', currency_code: 'usd', tax_rate: 25, payment_providers: ['manual'], fulfillment_providers: ['manual'], countries: ['dk'] });
+    const euId = eu.body.region.id;
+    const plain = (await create({ ...STANDARD, name: 'Taxed', region_id: euId, amount: 1001 })).body.shipping_option;
+    const inclusive = (await create({ ...STANDARD, name: 'Inclusive', region_id: euId, amount: 1250, includes_tax: true })).body.shipping_option;
+    const linked = (await create({ ...STANDARD, name: 'Linked', region_id: euId, amount: 2000 })).body.shipping_option;
+    expect(plain).not.toHaveProperty('price_incl_tax');
+    const rate = await t.http.post('/admin/tax-rates').set(t.auth).send({ region_id: euId, name: 'Reduced', code: 'RED', rate: 10 });
+    expect((await t.http.post(`/admin/tax-rates/${rate.body.tax_rate.id}/shipping-options/batch`).set(t.auth).send({ shipping_options: [linked.id] })).status).toBe(200);
+
+    const page = await t.http.get(`${BASE}?region_id=${euId}`).set(t.auth);
+    const byName = Object.fromEntries(page.body.shipping_options.map((o: any) => [o.name, o]));
+    expect(byName.Taxed).toMatchObject({ amount: 1001, price_incl_tax: 1251, tax_amount: 250, tax_rates: [{ rate: 25, name: 'default', code: 'default' }] });
+    expect(byName.Inclusive).toMatchObject({ amount: 1250, price_incl_tax: 1250, tax_amount: 250 });
+    expect(byName.Linked).toMatchObject({ price_incl_tax: 2200, tax_amount: 200, tax_rates: [{ rate: 10, name: 'Reduced', code: 'RED' }] });
+    expect(byName.Taxed).not.toHaveProperty('pricing');
+    const slim = await t.http.get(`${BASE}?region_id=${euId}&fields=name`).set(t.auth);
+    expect(slim.body.shipping_options[0]).toHaveProperty('price_incl_tax');
+
+    const gql = await t.gql('query($id: String!) { shippingOption(id: $id) { pricing { priceInclTax taxAmount taxRates { rate name code } } } }', { id: linked.id });
+    expect(gql.data.shippingOption.pricing).toEqual({ priceInclTax: 2200, taxAmount: 200, taxRates: [{ rate: 10, name: 'Reduced', code: 'RED' }] });
+
+    // Without automatic taxes Medusa looks up no rate.
+    await t.http.post(`/admin/regions/${euId}`).set(t.auth).send({ automatic_taxes: false });
+    const manual = await t.http.get(`${BASE}?region_id=${euId}&name=Taxed`).set(t.auth);
+    expect(manual.body.shipping_options[0]).toMatchObject({ price_incl_tax: 1001, tax_amount: 0, tax_rates: [] });
+
+    const single = await t.http.get(`${BASE}/${linked.id}`).set(t.auth);
+    expect(single.body.shipping_option).not.toHaveProperty('price_incl_tax');
+
+    const small = await t.countQueries(() => t.http.get(`${BASE}?limit=1`).set(t.auth));
+    const big = await t.countQueries(() => t.http.get(`${BASE}?limit=20`).set(t.auth));
+    expect(big).toBe(small);
+    for (const o of [plain, inclusive, linked]) await t.http.delete(`${BASE}/${o.id}`).set(t.auth);
+  });
+
   it('answers requirements with exactly Medusa\'s columns (no created_at / updated_at)', async () => {
     const res = await create({ ...STANDARD, name: 'Columns', region_id: usId, requirements: [{ type: 'min_subtotal', amount: 1 }] });
     const [req] = res.body.shipping_option.requirements;

@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, Filter, Index, ManyToOne, OneToMany, Opt, OptionalProps, PrimaryKey, Property, Rel } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { newId } from '../lib/ids';
@@ -132,4 +132,28 @@ export class ShippingOptionRequirement {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt?: Date | null = null;
+}
+
+@ObjectType({ description: 'A tax rate that applies to a shipping option: the rates linked to it, or else its region\'s default rate.' })
+export class ShippingOptionTaxRate {
+  @Field(() => Float, { nullable: true, description: 'Percent.' })
+  rate!: number | null;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  code!: string | null;
+}
+
+@ObjectType({ description: 'The option\'s price with tax, as Medusa adds it to each option of the admin list.' })
+export class ShippingOptionPricing {
+  @Field(() => Int, { description: 'Minor units: the amount with tax (the amount itself when it includes tax).' })
+  priceInclTax!: number;
+
+  @Field(() => Int, { description: 'Minor units.' })
+  taxAmount!: number;
+
+  @Field(() => [ShippingOptionTaxRate])
+  taxRates!: ShippingOptionTaxRate[];
 }

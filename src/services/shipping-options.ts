@@ -2,7 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { Region } from '../entities/regions';
 import {
-  ShippingOption, ShippingOptionPriceType, ShippingOptionRequirement, ShippingOptionRequirementType,
+  ShippingOption, ShippingOptionPriceType, ShippingOptionPricing, ShippingOptionRequirement, ShippingOptionRequirementType,
+  ShippingOptionTaxRate,
 } from '../entities/shipping-options';
 import { ShippingProfile, ShippingProfileType } from '../entities/shipping-profiles';
 import { FulfillmentProvider } from '../entities/store';
@@ -88,6 +89,36 @@ export async function deleteShippingOption(ctx: Context, id: string): Promise<De
     await ctx.em.flush();
   }
   return DeleteResponse.of(id, 'shipping-option');
+}
+
+// ---------------------------------------------------------------- pricing
+
+/**
+ * The tax rates linked to each option (Medusa's `listByShippingOption`), for a page of options in
+ * one query; an option without links gets an empty list.
+ */
+export async function linkedTaxRates(ctx: Context, optionIds: readonly string[]): Promise<ShippingOptionTaxRate[][]> {
+  const rows: { shipping_option_id: string; rate: number | null; name: string; code: string | null }[] = await ctx.em.execute(
+    `select l.shipping_option_id, r.rate, r.name, r.code from shipping_tax_rate l join tax_rate r on r.id = l.rate_id
+     where l.shipping_option_id in (${optionIds.map(() => '?').join(', ')}) order by r.created_at, r.id`,
+    [...optionIds],
+  );
+  const byOption = new Map<string, ShippingOptionTaxRate[]>(optionIds.map((id) => [id, []]));
+  for (const r of rows) byOption.get(r.shipping_option_id)?.push({ rate: r.rate, name: r.name, code: r.code });
+  return optionIds.map((id) => byOption.get(id) ?? []);
+}
+
+/**
+ * Medusa's admin list prices each option for its region: with automatic taxes the option's linked
+ * rates apply, or else the region's rate as `default`; without, no rate. The tax is rounded to
+ * minor units and comes out of the amount when the option includes tax (tax-inclusive pricing is on).
+ */
+export function optionPricing(option: ShippingOption, region: Region | null, linked: ShippingOptionTaxRate[]): ShippingOptionPricing {
+  const taxRates = !region?.automaticTaxes ? [] : linked.length ? linked : [{ rate: region.taxRate, name: 'default', code: 'default' }];
+  const price = option.amount ?? 0;
+  const rate = taxRates.reduce((sum, r) => sum + (r.rate ?? 0) / 100, 0);
+  const taxAmount = Math.round(option.includesTax ? (rate * price) / (1 + rate) : rate * price);
+  return { priceInclTax: option.includesTax ? price : price + taxAmount, taxAmount, taxRates };
 }
 
 // ---------------------------------------------------------------- rules
