@@ -1,9 +1,10 @@
 import type { Route } from './executor';
 
-/** Medusa's default relations of a discount in lists ... */
-const LIST_RELATIONS = ['parent_discount', 'regions', 'rule', 'rule.conditions'];
-/** ... and in single answers, where the regions' providers are eager in Medusa. */
-const RELATIONS = [...LIST_RELATIONS, 'regions.fulfillment_providers', 'regions.payment_providers'];
+/**
+ * Medusa's default relations of a discount, plus the regions' providers: those are eager relations
+ * of Medusa's Region, which TypeORM's find loads wherever regions are joined, lists included.
+ */
+const RELATIONS = ['parent_discount', 'regions', 'rule', 'rule.conditions', 'regions.fulfillment_providers', 'regions.payment_providers'];
 const one = { one: 'discount' };
 const CONDITION = '/admin/discounts/:discount_id/conditions/:condition_id';
 
@@ -18,7 +19,7 @@ function conditionDefaults(condition: Record<string, unknown> | null, query: Rec
 }
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/discounts', operation: 'discounts', envelope: { list: 'discounts' }, relations: LIST_RELATIONS },
+  { method: 'GET', path: '/admin/discounts', operation: 'discounts', envelope: { list: 'discounts' }, relations: RELATIONS },
   { method: 'POST', path: '/admin/discounts', operation: 'createDiscount', envelope: one, relations: RELATIONS },
   { method: 'GET', path: '/admin/discounts/code/:code', operation: 'discountByCode', envelope: one, relations: RELATIONS },
   { method: 'GET', path: '/admin/discounts/:id', operation: 'discount', envelope: one, relations: RELATIONS },
