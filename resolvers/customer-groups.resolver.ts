@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { Context } from '../src/context';
 import { Customer } from '../src/entities/customers';
 import { CustomerGroup } from '../src/entities/customer-groups';
+import { PriceList } from '../src/entities/price-lists';
 import * as groups from '../src/services/customer-groups';
 import { DeleteResponse } from '../schema/common';
 import { CustomerList } from '../schema/customers';
@@ -54,5 +55,10 @@ export class CustomerGroupsResolver {
   @FieldResolver(() => [Customer])
   customers(@Root() root: CustomerGroup, @Ctx() ctx: Context) {
     return ctx.loaders.relation<CustomerGroup, Customer[]>(root, 'customers');
+  }
+
+  @FieldResolver(() => [PriceList], { description: 'The price lists that apply to this group.' })
+  priceLists(@Root() root: CustomerGroup, @Ctx() ctx: Context) {
+    return ctx.loaders.relation<CustomerGroup, PriceList[]>(root, 'priceLists');
   }
 }

@@ -2,6 +2,7 @@ import { startApp, TestApp, errorType } from './helpers';
 import { Customer } from '../src/entities/customers';
 import { CustomerGroup, CustomerGroupCustomer } from '../src/entities/customer-groups';
 import { DiscountCondition, DiscountConditionOperator, DiscountConditionType, DiscountRule, DiscountRuleType } from '../src/entities/discounts';
+import { PriceList } from '../src/entities/price-lists';
 
 let t: TestApp;
 beforeAll(async () => { t = await startApp(); });
@@ -184,6 +185,25 @@ describe('REST /admin/customer-groups', () => {
     const unknown = await t.http.delete('/admin/customer-groups/cgrp_missing').set(t.auth);
     expect(unknown.body).toEqual({ id: 'cgrp_missing', object: 'customer_group', deleted: true });
     expect(await t.em().count(CustomerGroup, { id: 'cgrp_missing' }, { filters: false })).toBe(0);
+  });
+
+  it('expands the price lists of a group (REST and GraphQL), at a fixed query count', async () => {
+    const em = t.em();
+    const groups = [0, 1, 2].map((i) => em.create(CustomerGroup, { name: `Priced ${i}` }));
+    const list = em.create(PriceList, { name: 'Members', description: 'For members' });
+    list.customerGroups.set(groups.slice(0, 2));
+    await em.flush();
+    const one = await t.http.get(`/admin/customer-groups/${groups[0].id}?expand=price_lists`).set(t.auth);
+    expect(one.status).toBe(200);
+    expect(one.body.customer_group.price_lists).toEqual([expect.objectContaining({ id: list.id, name: 'Members', deleted_at: null })]);
+    const none = await t.http.get(`/admin/customer-groups/${groups[2].id}?expand=price_lists`).set(t.auth);
+    expect(none.body.customer_group.price_lists).toEqual([]);
+    const gql = await t.gql(`query($id: String!) { customerGroup(id: $id) { priceLists { name } } }`, { id: groups[1].id });
+    expect(gql.data.customerGroup.priceLists).toEqual([{ name: 'Members' }]);
+    const page = (limit: number) => t.http.get(`/admin/customer-groups?limit=${limit}&expand=price_lists,customers`).set(t.auth);
+    expect(await t.countQueries(() => page(2))).toBe(await t.countQueries(() => page(20)));
+    await em.nativeDelete(PriceList, { id: list.id });
+    await em.nativeDelete(CustomerGroup, { id: { $in: groups.map((g) => g.id) } });
   });
 
   it('answers 401 text/plain without credentials', async () => {

@@ -2,6 +2,7 @@ import { Collection, Entity, Index, ManyToMany, ManyToOne, Property, Rel } from 
 import { Field, ObjectType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { Customer } from './customers';
+import { PriceList } from './price-lists';
 
 @ObjectType({ description: 'A named group of customers, used by price lists and discount conditions.' })
 @Entity({ tableName: 'customer_group' })
@@ -18,6 +19,10 @@ export class CustomerGroup extends SoftDeletable {
 
   @ManyToMany(() => Customer, (c) => c.groups)
   customers = new Collection<Customer>(this);
+
+  // The price lists for this group (the inverse of PriceList.customerGroups; no column of its own).
+  @ManyToMany(() => PriceList, (p) => p.customerGroups)
+  priceLists = new Collection<PriceList>(this);
 
   @MetadataField()
   metadata?: Metadata = null;
