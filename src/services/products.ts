@@ -9,7 +9,7 @@ import { ProductCollection } from '../entities/collections';
 import { ProductCategory } from '../entities/categories';
 import { SalesChannel } from '../entities/sales-channels';
 import { ShippingProfile, ShippingProfileType } from '../entities/shipping-profiles';
-import { duplicate, invalid, notAllowed, notFound } from '../lib/errors';
+import { AppError, duplicate, invalid, notFound } from '../lib/errors';
 import { ListSpec, PageArgs, parseOrder, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { retrieveStore } from './store';
@@ -286,40 +286,40 @@ export async function addProductOption(ctx: Context, productId: string, input: P
   return product;
 }
 
-function optionOf(product: Product, optionId: string): ProductOption {
-  const option = live(product.options.getItems()).find((o) => o.id === optionId);
-  if (!option) throw notFound('Product option', optionId);
-  return option;
-}
-
 export async function updateProductOption(ctx: Context, productId: string, optionId: string, input: ProductOptionInput): Promise<Product> {
   const product = await productForVariants(ctx, productId);
-  const option = optionOf(product, optionId);
-  if (product.options.getItems().some((o) => o !== option && o.title === input.title)) throw duplicate(`An option with title: ${input.title} already exists`);
+  const options = live(product.options.getItems());
+  // Medusa compares titles ignoring case here, and answers a clash as not_found (404).
+  const title = input.title.toUpperCase();
+  if (options.some((o) => o.id !== optionId && o.title.toUpperCase() === title)) throw new AppError('not_found', `An option with title ${input.title} already exists`);
+  const option = options.find((o) => o.id === optionId);
+  if (!option) throw new AppError('not_found', `Option with id: ${optionId} does not exist`);
   option.title = input.title;
   await ctx.em.flush();
   return product;
 }
 
 /**
- * Deleting an option removes its value from every variant; refused when variants would then be
- * indistinguishable (Medusa's rule).
+ * Deleting an option removes its value from every variant. As in Medusa, every variant must have
+ * the same value for it (so that no two variants become identical); an option the product does
+ * not have is "deleted" already (200).
  */
 export async function deleteProductOption(ctx: Context, productId: string, optionId: string) {
   const product = await productForVariants(ctx, productId);
-  const option = optionOf(product, optionId);
-  const combos = new Set<string>();
-  for (const variant of live(product.variants.getItems())) {
-    const rest = variant.options.getItems().filter((v) => v.option.id !== optionId).map((v) => `${v.option.id}=${v.value}`).sort().join('|');
-    if (combos.has(rest)) throw notAllowed('To delete an option, first delete all variants, such that when an option is deleted, no duplicate variants will exist.');
-    combos.add(rest);
+  const option = live(product.options.getItems()).find((o) => o.id === optionId);
+  if (option) {
+    const variants = live(product.variants.getItems());
+    const valueOf = (v: ProductVariant) => live(v.options.getItems()).find((o) => o.option.id === optionId)?.value;
+    if (variants.some((v) => valueOf(v) !== valueOf(variants[0]))) {
+      throw invalid('To delete an option, first delete all variants, such that when an option is deleted, no duplicate variants will exist.');
+    }
+    const now = new Date();
+    option.deletedAt = now;
+    for (const variant of product.variants.getItems()) {
+      for (const value of variant.options.getItems()) if (value.option.id === optionId) value.deletedAt = now;
+    }
+    await ctx.em.flush();
   }
-  const now = new Date();
-  option.deletedAt = now;
-  for (const variant of product.variants.getItems()) {
-    for (const value of variant.options.getItems()) if (value.option.id === optionId) value.deletedAt = now;
-  }
-  await ctx.em.flush();
   return { optionId, object: 'option', deleted: true, product };
 }
 
