@@ -221,7 +221,11 @@ describe('GET, POST, DELETE /admin/products/{id}', () => {
     const stored = await t.em().findOneOrFail(Product, victim.id, all);
     expect(stored.deletedAt).toBeInstanceOf(Date);
     expect(await t.em().count(ProductVariant, { product: victim.id })).toBe(0);
-    expect((await t.http.delete('/admin/products/prod_missing').set(t.auth)).status).toBe(404);
+    // Medusa's product delete is idempotent: again, or for an unknown id, it answers 200.
+    const again = await t.http.delete(`/admin/products/${victim.id}`).set(t.auth);
+    expect([again.status, again.body]).toEqual([200, { id: victim.id, object: 'product', deleted: true }]);
+    expect((await t.em().findOneOrFail(Product, victim.id, all)).deletedAt).toEqual(stored.deletedAt);
+    expect((await t.http.delete('/admin/products/prod_missing').set(t.auth)).body).toEqual({ id: 'prod_missing', object: 'product', deleted: true });
     expect((await t.http.delete(`/admin/products/${p.id}`)).status).toBe(401);
   });
 });
@@ -363,7 +367,12 @@ describe('product variants', () => {
     expect(res.body).toMatchObject({ variant_id: v.id, object: 'product-variant', deleted: true });
     expect(res.body.product.variants.map((x: any) => x.id)).not.toContain(v.id);
     expect((await t.em().findOneOrFail(ProductVariant, v.id, all)).deletedAt).toBeInstanceOf(Date);
-    expect((await t.http.delete(`/admin/products/${p.id}/variants/${v.id}`).set(t.auth)).status).toBe(404);
+    // Medusa's variant delete is idempotent (200 again, product unchanged); an unknown product is 404.
+    const again = await t.http.delete(`/admin/products/${p.id}/variants/${v.id}`).set(t.auth);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ variant_id: v.id, object: 'product-variant', deleted: true, product: { id: p.id } });
+    expect(again.body.product.variants).toHaveLength(res.body.product.variants.length);
+    expect((await t.http.delete(`/admin/products/prod_missing/variants/${v.id}`).set(t.auth)).status).toBe(404);
     expect((await t.http.delete(`/admin/products/${p.id}/variants/${p.variants[0].id}`)).status).toBe(401);
   });
 });
@@ -540,7 +549,7 @@ describe('GraphQL', () => {
     expect(await countProducts()).toBe(before);
     expect(errorType(await t.gql('{ product(id: "prod_missing") { id } }'))).toBe('not_found');
     expect(errorType(await t.gql('mutation { updateProduct(id: "prod_missing", input: { title: "x" }) { id } }'))).toBe('not_found');
-    expect(errorType(await t.gql('mutation { deleteProduct(id: "prod_missing") { id } }'))).toBe('not_found');
+    expect((await t.gql('mutation { deleteProduct(id: "prod_missing") { id deleted } }')).data.deleteProduct).toEqual({ id: 'prod_missing', deleted: true });
     expect(errorType(await t.gql('{ variant(id: "variant_missing") { id } }'))).toBe('not_found');
     const anon = await t.gql('{ products { count } }', {}, {});
     expect(errorType(anon)).toBe('unauthorized');

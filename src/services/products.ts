@@ -247,7 +247,9 @@ async function replaceVariants(ctx: Context, product: Product, inputs: NonNullab
 
 /** Soft delete of the product with its options, variants and their option values. */
 export async function deleteProduct(ctx: Context, id: string): Promise<DeleteResponse> {
-  const product = await retrieveProduct(ctx, id, true);
+  // Medusa's product delete is idempotent: an unknown or already deleted product answers 200 too.
+  const product = await ctx.em.findOne(Product, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!product) return DeleteResponse.of(id, 'product');
   const now = new Date();
   product.deletedAt = now;
   const variants = await ctx.em.find(ProductVariant, { product });
@@ -347,9 +349,12 @@ export async function updateProductVariant(ctx: Context, productId: string, vari
 
 export async function deleteProductVariant(ctx: Context, productId: string, variantId: string) {
   const product = await productForVariants(ctx, productId);
-  const variant = variantOf(product, variantId);
-  await removeVariant(ctx, variant);
-  await ctx.em.flush();
+  // As Medusa's variant delete, a variant that is not there (any more) is deleted already: 200.
+  const variant = live(product.variants.getItems()).find((v) => v.id === variantId);
+  if (variant) {
+    await removeVariant(ctx, variant);
+    await ctx.em.flush();
+  }
   return { variantId, object: 'product-variant', deleted: true, product };
 }
 
