@@ -13,13 +13,35 @@ const TREE = { include_descendants_tree: ['descendants'] };
 type Node = Record<string, any>;
 
 export function nestListTrees(result: any, query: Record<string, unknown>): unknown {
-  if (query.include_descendants_tree === 'true' && result) for (const item of result.items) nest(item);
+  if (!result) return result;
+  const tree = query.include_descendants_tree === 'true';
+  if (tree) for (const item of result.items) nest(item);
+  if (hidesPath(query)) {
+    for (const item of result.items) {
+      // The list's own rows and its joined parents and children are read with the default
+      // columns; only the descendants of a tree are whole rows.
+      delete item.mpath;
+      if (item.parent_category) delete item.parent_category.mpath;
+      if (!tree) for (const child of item.category_children ?? []) delete child.mpath;
+    }
+  }
   return result;
 }
 
-export function nestTree(result: any): unknown {
-  if (result) nest(result);
+export function nestTree(result: any, query: Record<string, unknown>): unknown {
+  if (!result) return result;
+  nest(result);
+  if (hidesPath(query)) delete result.mpath;
   return result;
+}
+
+/**
+ * Medusa reads a category with its default fields, which leave out `mpath` (the spec lists it,
+ * the server does not send it); `fields=+mpath` or a plain `fields` list naming it brings it.
+ */
+function hidesPath(query: Record<string, unknown>): boolean {
+  const tokens = typeof query.fields === 'string' ? query.fields.split(',').map((s) => s.trim()) : [];
+  return !tokens.includes('mpath') && !tokens.includes('+mpath');
 }
 
 function nest(item: Node): void {

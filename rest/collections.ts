@@ -3,8 +3,24 @@ import type { Route } from './executor';
 /** Medusa's default relations on every collection answer, lists included. */
 const RELATIONS = ['products'];
 
+/**
+ * Columns Medusa leaves out of list items: its list selects only the default fields (id,
+ * title, handle, created_at, updated_at) plus the products; single answers carry every column.
+ */
+const NOT_IN_LISTS = ['deleted_at', 'metadata'];
+
+/** Drops the columns Medusa's list does not select, unless `fields` names them. */
+export function listColumns(result: any, query: Record<string, unknown>): unknown {
+  const tokens = typeof query.fields === 'string' ? query.fields.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  // Plain names select exactly those columns (the executor already did); `+x` adds to the defaults.
+  if (!result || tokens.some((t) => !t.startsWith('+') && !t.startsWith('-'))) return result;
+  const hidden = NOT_IN_LISTS.filter((name) => !tokens.includes(`+${name}`));
+  for (const item of result.items) for (const name of hidden) delete item[name];
+  return result;
+}
+
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/collections', operation: 'productCollections', envelope: { list: 'collections' }, relations: RELATIONS },
+  { method: 'GET', path: '/admin/collections', operation: 'productCollections', envelope: { list: 'collections' }, relations: RELATIONS, reshape: listColumns },
   { method: 'POST', path: '/admin/collections', operation: 'createProductCollection', envelope: { one: 'collection' }, relations: RELATIONS },
   { method: 'GET', path: '/admin/collections/:id', operation: 'productCollection', envelope: { one: 'collection' }, relations: RELATIONS },
   { method: 'POST', path: '/admin/collections/:id', operation: 'updateProductCollection', envelope: { one: 'collection' }, relations: RELATIONS },

@@ -26,15 +26,19 @@ describe('REST /admin/product-categories', () => {
     men = await create({ name: 'Men Clothing', description: 'For men', is_active: true, metadata: { a: 1 } });
     expect(men).toMatchObject({
       name: 'Men Clothing', handle: 'men-clothing', description: 'For men', is_active: true, is_internal: false, rank: 0,
-      parent_category_id: null, parent_category: null, category_children: [], metadata: { a: 1 }, mpath: `${men.id}.`,
+      parent_category_id: null, parent_category: null, category_children: [], metadata: { a: 1 },
     });
+    // Medusa reads categories with its default fields, which leave out the materialized path.
+    expect(men.mpath).toBeUndefined();
+    expect((await t.em().findOneOrFail(ProductCategory, men.id)).mpath).toBe(`${men.id}.`);
     expect(men.id).toMatch(/^pcat_[0-9A-Z]{26}$/);
     women = await create({ name: 'Women', handle: 'women', is_internal: true });
     expect(women.rank).toBe(1);
     shirts = await create({ name: 'Shirts', parent_category_id: men.id });
     pants = await create({ name: 'Pants', parent_category_id: men.id });
     socks = await create({ name: 'Socks', parent_category_id: men.id });
-    expect(shirts).toMatchObject({ rank: 0, parent_category_id: men.id, parent_category: { id: men.id, name: 'Men Clothing' }, mpath: `${men.id}.${shirts.id}.` });
+    expect(shirts).toMatchObject({ rank: 0, parent_category_id: men.id, parent_category: { id: men.id, name: 'Men Clothing' } });
+    expect((await t.em().findOneOrFail(ProductCategory, shirts.id)).mpath).toBe(`${men.id}.${shirts.id}.`);
     expect([pants.rank, socks.rank]).toEqual([1, 2]);
     expect(await ranks(men.id)).toEqual([['Shirts', 0], ['Pants', 1], ['Socks', 2]]);
     const got = await t.http.get(`/admin/product-categories/${men.id}`).set(t.auth);
@@ -88,7 +92,8 @@ describe('REST /admin/product-categories', () => {
   it('moves a category with its subtree under another parent, closing the gap it leaves', async () => {
     const tees = await create({ name: 'Tees', parent_category_id: shirts.id });
     const moved = await post(`/admin/product-categories/${shirts.id}`, { parent_category_id: women.id });
-    expect(moved.body.product_category).toMatchObject({ parent_category_id: women.id, rank: 0, mpath: `${women.id}.${shirts.id}.` });
+    expect(moved.body.product_category).toMatchObject({ parent_category_id: women.id, rank: 0 });
+    expect((await t.em().findOneOrFail(ProductCategory, shirts.id)).mpath).toBe(`${women.id}.${shirts.id}.`);
     expect(await ranks(men.id)).toEqual([['Pants', 0], ['Socks', 1]]);
     expect((await t.em().findOneOrFail(ProductCategory, tees.id)).mpath).toBe(`${women.id}.${shirts.id}.${tees.id}.`);
     await post(`/admin/product-categories/${pants.id}`, { parent_category_id: women.id, rank: 0 });
@@ -103,7 +108,8 @@ describe('REST /admin/product-categories', () => {
     await t.http.delete(`/admin/product-categories/${a.id}`).set(t.auth);
     await t.http.delete(`/admin/product-categories/${b.id}`).set(t.auth);
     const top = await post(`/admin/product-categories/${pants.id}`, { parent_category_id: null });
-    expect(top.body.product_category).toMatchObject({ parent_category_id: null, rank: 2, mpath: `${pants.id}.` });
+    expect(top.body.product_category).toMatchObject({ parent_category_id: null, rank: 2 });
+    expect((await t.em().findOneOrFail(ProductCategory, pants.id)).mpath).toBe(`${pants.id}.`);
     expect(await ranks(null)).toEqual([['Men', 0], ['Women', 1], ['Pants', 2]]);
     expect(await ranks(women.id)).toEqual([['Shirts', 0]]);
   });
@@ -389,7 +395,8 @@ describe('Medusa details of category bodies and list order', () => {
     const kid = (await post('/admin/product-categories', { name: 'Null Kid', parent_category_id: parent.id })).body.product_category;
     const moved = await post(`/admin/product-categories/${kid.id}`, { parent_category_id: 'null' });
     expect(moved.status).toBe(200);
-    expect(moved.body.product_category).toMatchObject({ parent_category_id: null, mpath: `${kid.id}.` });
+    expect(moved.body.product_category).toMatchObject({ parent_category_id: null });
+    expect((await t.em().findOneOrFail(ProductCategory, kid.id)).mpath).toBe(`${kid.id}.`);
     expect((await t.em().findOneOrFail(ProductCategory, kid.id)).parentCategory).toBeNull();
     const before = await countCategories();
     const nullDescription = await post(`/admin/product-categories/${kid.id}`, { description: null });
@@ -409,5 +416,30 @@ describe('Medusa details of category bodies and list order', () => {
     expect(res.body.product_categories.map((c: any) => [c.handle, c.rank])).toEqual([['tie-a', 0], ['tie-b', 0]]);
     const gql = await t.gql('{ productCategories(q: "tie-") { items { handle } } }');
     expect(gql.data.productCategories.items.map((c: any) => c.handle)).toEqual(['tie-a', 'tie-b']);
+  });
+});
+
+describe('the columns Medusa sends', () => {
+  it('leaves mpath out of categories read with the default fields; tree descendants are whole rows', async () => {
+    const root = (await post('/admin/product-categories', { name: 'Cols Root' })).body.product_category;
+    const kid = (await post('/admin/product-categories', { name: 'Cols Kid', parent_category_id: root.id })).body.product_category;
+    const grand = (await post('/admin/product-categories', { name: 'Cols Grand', parent_category_id: kid.id })).body.product_category;
+    const keys = ['created_at', 'description', 'handle', 'id', 'is_active', 'is_internal', 'metadata', 'name', 'parent_category_id', 'rank', 'updated_at'];
+    const one = (await t.http.get(`/admin/product-categories/${kid.id}`).set(t.auth)).body.product_category;
+    expect(Object.keys(one).filter((k) => !['category_children', 'parent_category'].includes(k)).sort()).toEqual(keys);
+    expect(one.category_children[0]).toMatchObject({ id: grand.id, mpath: `${root.id}.${kid.id}.${grand.id}.` });
+    const list = (await t.http.get('/admin/product-categories?q=cols-').set(t.auth)).body.product_categories;
+    for (const item of list) {
+      expect(item.mpath).toBeUndefined();
+      expect(item.parent_category?.mpath).toBeUndefined();
+      for (const child of item.category_children) expect(child.mpath).toBeUndefined();
+    }
+    const tree = (await t.http.get(`/admin/product-categories?handle=cols-root&include_descendants_tree=true`).set(t.auth)).body.product_categories;
+    expect(tree[0].mpath).toBeUndefined();
+    expect(tree[0].category_children[0]).toMatchObject({ id: kid.id, mpath: `${root.id}.${kid.id}.` });
+    const asked = (await t.http.get(`/admin/product-categories/${kid.id}?fields=%2Bmpath`).set(t.auth)).body.product_category;
+    expect(asked.mpath).toBe(`${root.id}.${kid.id}.`);
+    // GraphQL keeps the field.
+    expect((await t.gql(`{ productCategory(id: "${kid.id}") { mpath } }`)).data.productCategory.mpath).toBe(`${root.id}.${kid.id}.`);
   });
 });

@@ -86,6 +86,11 @@ describe('REST /admin/collections', () => {
     const page = await t.http.get('/admin/collections?order=title&limit=1&offset=1').set(t.auth);
     expect(page.body).toMatchObject({ count: 2, offset: 1, limit: 1 });
     expect(page.body.collections.map((c: any) => c.title)).toEqual(['Winter']);
+    // As Medusa: list items carry the default columns (no deleted_at, no metadata) unless asked.
+    expect(Object.keys(all.body.collections[0]).sort()).toEqual(['created_at', 'handle', 'id', 'products', 'title', 'updated_at']);
+    const more = await t.http.get('/admin/collections?fields=%2Bmetadata').set(t.auth);
+    expect(Object.keys(more.body.collections[0]).sort()).toEqual(['created_at', 'handle', 'id', 'metadata', 'products', 'title', 'updated_at']);
+    expect((await t.http.get('/admin/collections?fields=title,metadata').set(t.auth)).body.collections[0]).toHaveProperty('metadata');
     const fields = await t.http.get('/admin/collections?fields=title').set(t.auth);
     expect(Object.keys(fields.body.collections[0]).sort()).toEqual(['created_at', 'id', 'products', 'title']);
     expect(all.body.collections[0].products).toEqual([]);
