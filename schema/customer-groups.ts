@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { ArrayNotEmpty, IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayNotEmpty, IsNotEmpty, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs } from './common';
 import { CustomerFilter } from './customers';
@@ -28,15 +28,16 @@ export class CustomerGroupCustomersArgs extends ListArgs(50) {
   @Field(() => CustomerFilter, { nullable: true }) filter?: CustomerFilter;
 }
 
+// Medusa only asks for a string name: an empty one is accepted (and unique like any other).
 @InputType()
 export class CreateCustomerGroupInput {
-  @Field() @IsNotEmpty() name!: string;
+  @Field() name!: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
 
 @InputType()
 export class UpdateCustomerGroupInput {
-  @Field({ nullable: true }) @IsOptional() @IsNotEmpty() name?: string;
+  @Field({ nullable: true }) name?: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
 

@@ -24,11 +24,12 @@ export class CustomerGroupIdInput {
   @Field() @IsNotEmpty() id!: string;
 }
 
+// Names are any strings, empty ones included, as Medusa's validators ask.
 @InputType()
 export class CreateCustomerInput {
   @Field() @IsEmail() email!: string;
-  @Field() @IsNotEmpty() firstName!: string;
-  @Field() @IsNotEmpty() lastName!: string;
+  @Field() firstName!: string;
+  @Field() lastName!: string;
   @Field({ description: 'Gives the customer an account; stored hashed, never returned.' }) @IsNotEmpty() password!: string;
   @Field({ nullable: true }) phone?: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
@@ -37,10 +38,10 @@ export class CreateCustomerInput {
 @InputType()
 export class UpdateCustomerInput {
   @Field({ nullable: true, description: 'Refused for a customer with an account.' }) @IsOptional() @IsEmail() email?: string;
-  @Field({ nullable: true }) @IsOptional() @IsNotEmpty() firstName?: string;
-  @Field({ nullable: true }) @IsOptional() @IsNotEmpty() lastName?: string;
+  @Field({ nullable: true }) firstName?: string;
+  @Field({ nullable: true }) lastName?: string;
   @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field({ nullable: true }) @IsOptional() @IsNotEmpty() password?: string;
+  @Field({ nullable: true, description: 'An empty password leaves the current one (Medusa).' }) password?: string;
   @Field(() => [CustomerGroupIdInput], { nullable: true, description: 'Replaces the customer\'s groups.' })
   @IsOptional() @ValidateNested({ each: true })
   groups?: CustomerGroupIdInput[];

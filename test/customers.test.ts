@@ -107,6 +107,20 @@ describe('REST /admin/customers', () => {
     expect((await t.http.post('/admin/customers/cus_missing').set(t.auth).send({ first_name: 'x' })).status).toBe(404);
   });
 
+  it('accepts empty names and ignores an empty password (Medusa only asks for strings)', async () => {
+    const before = (await t.em().findOneOrFail(Customer, annId, { populate: ['passwordHash'] as any })).passwordHash;
+    const res = await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ last_name: '', password: '' });
+    expect(res.status).toBe(200);
+    expect(res.body.customer.last_name).toBe('');
+    const stored = await t.em().findOneOrFail(Customer, annId, { populate: ['passwordHash'] as any });
+    expect(stored.passwordHash).toBe(before);
+    await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ last_name: 'Lee' });
+    const created = await t.http.post('/admin/customers').set(t.auth).send({ email: 'noname@example.com', first_name: '', last_name: '', password: 'pw' });
+    expect(created.status).toBe(201);
+    expect(created.body.customer).toMatchObject({ first_name: '', last_name: '' });
+    await t.em().nativeDelete(Customer, { id: created.body.customer.id });
+  });
+
   it('changes the email of a guest customer (stored lower-case)', async () => {
     const em = t.em();
     const guest = em.create(Customer, { email: 'walk-in@example.com', hasAccount: false });

@@ -65,7 +65,7 @@ export async function updateCustomer(ctx: Context, id: string, input: UpdateCust
   if (input.firstName !== undefined) customer.firstName = input.firstName;
   if (input.lastName !== undefined) customer.lastName = input.lastName;
   if (input.phone !== undefined) customer.phone = input.phone;
-  if (input.password != null) customer.passwordHash = await hashPassword(input.password);
+  if (input.password) customer.passwordHash = await hashPassword(input.password);
   if (input.metadata !== undefined) customer.metadata = mergeMetadata(customer.metadata, input.metadata);
   if (input.groups != null) await setGroups(ctx, customer, input.groups.map((g) => g.id));
   await ctx.em.flush();
