@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../src/context';
 import { PriceList } from '../src/entities/price-lists';
-import { MoneyAmount } from '../src/entities/variants';
+import { MoneyAmount, ProductVariant } from '../src/entities/variants';
 import { CustomerGroup } from '../src/entities/customer-groups';
 import * as priceLists from '../src/services/price-lists';
 import { DeleteResponse } from '../schema/common';
@@ -89,5 +89,19 @@ export class PriceListPriceResolver {
   @FieldResolver(() => PriceList, { nullable: true, description: 'The price list the price belongs to, if any.' })
   priceList(@Root() root: MoneyAmount, @Ctx() ctx: Context) {
     return root.priceListId ? ctx.loaders.byId(PriceList, root.priceListId) : null;
+  }
+}
+
+@Resolver(() => ProductVariant)
+export class PriceListVariantResolver {
+  @FieldResolver(() => [MoneyAmount], {
+    description: 'The variant\'s own prices and those of a price list: the one given, else the one whose products are being listed (priceListProducts); empty otherwise.',
+  })
+  priceListPrices(
+    @Root() root: ProductVariant,
+    @Arg('priceListId', () => String, { nullable: true }) priceListId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return priceLists.variantPricesInList(ctx, root.id, priceListId);
   }
 }

@@ -325,7 +325,7 @@ describe('REST price list list', () => {
 });
 
 describe('REST /admin/price-lists/{id}/products', () => {
-  const p = { list: '', tee: '', cap: '', card: '', gone: '', type: '', tag: '', collection: '' };
+  const p = { list: '', tee: '', cap: '', card: '', gone: '', type: '', tag: '', collection: '', capVariant: '', capOwn: '' };
 
   beforeAll(async () => {
     const em = t.em();
@@ -344,9 +344,14 @@ describe('REST /admin/price-lists/{id}/products', () => {
     const list = await create({ name: 'Catalog', prices: variants.slice(0, 5).map((v) => ({ variant_id: v.id, currency_code: 'usd', amount: 100 })) });
     p.list = list.id;
     await create({ name: 'Elsewhere', prices: [{ variant_id: variants[5].id, currency_code: 'usd', amount: 1 }] });
+    // The cap's variant also has a price of its own and one in another list.
+    await create({ name: 'Cap elsewhere', prices: [{ variant_id: variants[2].id, currency_code: 'usd', amount: 7 }] });
+    const own = em.create(MoneyAmount, { amount: 2500, currency: em.getReference(Currency, 'usd'), variant: variants[2] });
+    p.capVariant = variants[2].id;
     // Deleted after being priced: a deleted product's variants can no longer be priced.
     gone.deletedAt = new Date();
     await em.flush();
+    p.capOwn = own.id;
   });
 
   const titles = async (query = '') => {
@@ -364,6 +369,11 @@ describe('REST /admin/price-lists/{id}/products', () => {
     for (const key of ['categories', 'collection', 'images', 'options', 'tags', 'type', 'variants']) expect(cap).toHaveProperty(key);
     expect(cap.variants[0]).toHaveProperty('options');
     expect(cap.type.id).toBe(p.type);
+    // As Medusa's handler: each variant's prices are its own and this list's (not other lists'), with their price_list.
+    const prices = cap.variants[0].prices.map((x: any) => [x.amount, x.price_list_id, x.price_list?.id ?? null]).sort();
+    expect(prices).toEqual([[100, p.list, p.list], [2500, null, null]]);
+    expect(cap.variants[0]).not.toHaveProperty('price_list_prices');
+    expect(cap.variants[0].prices.find((x: any) => x.id === p.capOwn)).toMatchObject({ currency_code: 'usd', variant_id: p.capVariant, price_list: null });
   });
 
   it('applies every product filter', async () => {
@@ -406,6 +416,13 @@ describe('REST /admin/price-lists/{id}/products', () => {
     expect(res.data.priceListProducts).toEqual({ items: [{ title: 'Cap' }, { title: 'Tee' }], count: 2 });
     expect((await t.gql(`{ priceListProducts(priceListId: "pl_missing") { count } }`)).data.priceListProducts).toEqual({ count: 0 });
     expect(errorType(await t.gql(`{ priceListProducts(priceListId: "x") { count } }`, {}, {}))).toBe('unauthorized');
+    // Variants show their own prices and the listed list's; a variant query names the list itself.
+    const listed = await t.gql(`query($id: String!) { priceListProducts(priceListId: $id, filter: { id: ["${p.cap}"] }) { items { variants { priceListPrices { amount priceListId } } } } }`, { id: p.list });
+    expect(listed.data.priceListProducts.items[0].variants[0].priceListPrices.map((x: any) => x.amount).sort()).toEqual([100, 2500]);
+    const named = await t.gql(`query($v: String!, $l: String!) { variant(id: $v) { listed: priceListPrices(priceListId: $l) { amount } none: priceListPrices { amount } } }`, { v: p.capVariant, l: p.list });
+    expect(named.errors).toBeUndefined();
+    expect(named.data.variant.listed.map((x: any) => x.amount).sort()).toEqual([100, 2500]);
+    expect(named.data.variant.none).toEqual([]);
   });
 });
 

@@ -105,9 +105,23 @@ export async function deletePriceList(ctx: Context, id: string): Promise<DeleteR
  * Medusa, an unknown list is not an error: it simply prices no product (an empty page).
  */
 export async function listPriceListProducts(ctx: Context, id: string, filter: PriceListProductFilter | undefined, args: PageArgs) {
+  listedPriceLists.set(ctx, id);
   const { type, ...rest } = filter ?? {};
   const products: ProductFilter = { ...rest, typeId: type ? [type] : undefined, priceListId: [id] };
   return listProducts(ctx, products, args);
+}
+
+/** The price list whose products the request lists, so that their variants show its prices. */
+const listedPriceLists = new WeakMap<Context, string>();
+
+/**
+ * The prices of a variant as Medusa shows them in a price list's products: the variant's own
+ * prices and those of the list (given, or the one the request lists), each batched per request.
+ */
+export function variantPricesInList(ctx: Context, variantId: string, priceListId?: string | null): Promise<MoneyAmount[]> {
+  const listId = priceListId ?? listedPriceLists.get(ctx);
+  if (!listId) return Promise.resolve([]);
+  return ctx.loaders.children(MoneyAmount, 'variant', variantId, { createdAt: 'asc', id: 'asc' }, { $or: [{ priceList: null }, { priceList: listId }] });
 }
 
 // ---------------------------------------------------------------- prices
