@@ -97,6 +97,8 @@ describe('REST /admin/gift-cards', () => {
     expect((await t.http.post(`/admin/gift-cards/${cardId}`).set(t.auth).send({ value: 10 })).status).toBe(400);
     expect((await t.http.post(`/admin/gift-cards/${cardId}`).set(t.auth).send({ code: 'AAAA-AAAA-AAAA-AAAA' })).status).toBe(400);
     expect((await t.http.post(`/admin/gift-cards/${cardId}`).set(t.auth).send({ region_id: 'reg_missing' })).status).toBe(404);
+    // Medusa looks the region up before it checks the balance.
+    expect((await t.http.post(`/admin/gift-cards/${cardId}`).set(t.auth).send({ region_id: 'reg_missing', balance: -1 })).status).toBe(404);
     expect((await t.http.post(`/admin/gift-cards/${cardId}`).set(t.auth).send({ region_id: null, balance: null, is_disabled: null })).status).toBe(200);
     const stored = await t.em().findOneOrFail(GiftCard, cardId);
     expect(stored).toMatchObject({ balance: 1200, isDisabled: true, value: 5000 });

@@ -67,8 +67,9 @@ export async function createGiftCard(ctx: Context, input: CreateGiftCardInput): 
 /** The row is locked, so concurrent balance changes (a redemption, an admin edit) apply one at a time. */
 export async function updateGiftCard(ctx: Context, id: string, input: UpdateGiftCardInput): Promise<GiftCard> {
   const card = await retrieveGiftCard(ctx, id, true);
-  if (input.balance != null) setBalance(card, input.balance);
+  // Medusa's order of checks: the region first, then the balance.
   if (input.regionId != null && input.regionId !== card.region.id) card.region = await retrieveRegion(ctx, input.regionId);
+  if (input.balance != null) setBalance(card, input.balance);
   if (input.isDisabled != null) card.isDisabled = input.isDisabled;
   if (input.endsAt !== undefined) card.endsAt = input.endsAt;
   if (input.metadata !== undefined) card.metadata = mergeMetadata(card.metadata, input.metadata);
