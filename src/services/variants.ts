@@ -4,7 +4,7 @@ import { Currency } from '../entities/currencies';
 import { Product, ProductOption, ProductOptionValue } from '../entities/products';
 import { Region } from '../entities/regions';
 import { MoneyAmount, ProductVariant } from '../entities/variants';
-import { invalid, notFound } from '../lib/errors';
+import { duplicate, invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { monotonicFactory } from 'ulid';
@@ -293,28 +293,37 @@ export function live<T extends { deletedAt?: Date | null }>(rows: T[]): T[] {
   return rows.filter((r) => !r.deletedAt);
 }
 
-/** Option values keyed by option id; every option of the product needs exactly one. */
+/**
+ * Option values keyed by option id; every option of the product needs exactly one. The checks and
+ * messages follow Medusa's order: the count first, then a value for each of the product's options.
+ */
 export function checkOptionValues(options: ProductOption[], values: VariantOptionInput[]): Map<string, string> {
-  const byOption = new Map<string, string>();
-  for (const v of values) {
-    if (!options.some((o) => o.id === v.optionId)) throw invalid(`Product has no option with id: ${v.optionId}`);
-    if (byOption.has(v.optionId)) throw invalid(`Variant has more than one value for option ${v.optionId}`);
-    byOption.set(v.optionId, v.value);
+  if (values.length !== options.length) {
+    throw invalid(`Product options length does not match variant options length. Product has ${options.length} and variant has ${values.length}.`);
   }
-  if (byOption.size !== options.length) {
-    throw invalid(`Product options length does not match variant options length. Product has ${options.length} and variant has ${byOption.size}.`);
+  const byOption = new Map<string, string>();
+  for (const option of options) {
+    const given = values.filter((v) => v.optionId === option.id);
+    if (!given.length) throw invalid(`Variant options do not contain value for ${option.title}`);
+    if (given.length > 1) throw invalid(`Variant has more than one value for option ${option.title}`);
+    byOption.set(option.id, given[0].value);
   }
   return byOption;
 }
 
-/** No two variants of a product may have the same value for every option (Medusa's rule). */
+/**
+ * No two variants of a product may have the same value for every option: Medusa refuses a new one
+ * as a duplicate (422). A changed one is refused too (400): Medusa would store the twin.
+ */
 export function checkUniqueCombination(siblings: ProductVariant[], values: Map<string, string>, self?: ProductVariant): void {
   // As in Medusa, a product without options cannot tell two variants apart either.
   for (const sibling of live(siblings)) {
     if (sibling === self) continue;
     const theirs = live(sibling.options.getItems());
     const same = [...values].every(([optionId, value]) => theirs.some((o) => o.option.id === optionId && o.value === value));
-    if (same) throw invalid(`Variant with title ${sibling.title} with provided options already exists`);
+    if (!same) continue;
+    const message = `Variant with title ${sibling.title} with provided options already exists`;
+    throw self ? invalid(message) : duplicate(message);
   }
 }
 
