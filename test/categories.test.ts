@@ -398,6 +398,11 @@ describe('Medusa details of category bodies and list order', () => {
     expect(moved.body.product_category).toMatchObject({ parent_category_id: null });
     expect((await t.em().findOneOrFail(ProductCategory, kid.id)).mpath).toBe(`${kid.id}.`);
     expect((await t.em().findOneOrFail(ProductCategory, kid.id)).parentCategory).toBeNull();
+    const gqlBlank = await t.gql('mutation { createProductCategory(input: { name: "Gql Blank", handle: "" }) { id handle } }');
+    expect(gqlBlank.data.createProductCategory.handle).toBe('gql-blank');
+    const gqlKid = await t.gql(`mutation { createProductCategory(input: { name: "Gql Null Kid", parentCategoryId: "${parent.id}" }) { id } }`);
+    const gqlMoved = await t.gql(`mutation { updateProductCategory(id: "${gqlKid.data.createProductCategory.id}", input: { parentCategoryId: "null" }) { parentCategoryId } }`);
+    expect(gqlMoved.data.updateProductCategory).toEqual({ parentCategoryId: null });
     const before = await countCategories();
     const nullDescription = await post(`/admin/product-categories/${kid.id}`, { description: null });
     expect(nullDescription.status).toBe(400);

@@ -135,6 +135,9 @@ describe('GraphQL product collections', () => {
     expect(created.errors).toBeUndefined();
     const id = created.data.createProductCollection.id;
     expect(created.data.createProductCollection).toMatchObject({ title: 'Gql Things', handle: 'gql-things', metadata: null });
+    const blank = await t.gql('mutation { createProductCollection(input: { title: "Gql Blank", handle: "" }) { id handle } }');
+    expect(blank.data.createProductCollection.handle).toBe('gql-blank');
+    await t.em().nativeDelete(ProductCollection, { id: blank.data.createProductCollection.id });
     const updated = await t.gql('mutation($id: String!) { updateProductCollection(id: $id, input: { title: "Gql", metadata: { k: "v" } }) { title metadata } }', { id });
     expect(updated.data.updateProductCollection).toEqual({ title: 'Gql', metadata: { k: 'v' } });
     expect((await t.em().findOneOrFail(ProductCollection, id)).title).toBe('Gql');
