@@ -225,17 +225,23 @@ describe('REST price list prices', () => {
     expect(await pricesOf(id)).toEqual(before);
   });
 
-  it('deletes prices in batch (ids of other lists ignored)', async () => {
+  it('deletes prices in batch (ids of other lists untouched; the answer echoes the ids asked for, as Medusa)', async () => {
     const other = await create({ name: 'Other prices' });
     const foreign = (await t.em().findOneOrFail(MoneyAmount, { priceList: other.id })).id;
     const mine = (await t.em().findOneOrFail(MoneyAmount, { priceList: id, amount: 400 })).id;
     const res = await t.http.delete(`/admin/price-lists/${id}/prices/batch`).set(t.auth).send({ price_ids: [mine, foreign] });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ids: [mine], object: 'money-amount', deleted: true });
+    expect(res.body).toEqual({ ids: [mine, foreign], object: 'money-amount', deleted: true });
     expect(await pricesOf(id)).toEqual([[ids.shirtS, 'usd', 110, null]]);
     expect(await t.em().count(MoneyAmount, { id: foreign })).toBe(1);
     expect((await t.http.delete(`/admin/price-lists/${id}/prices/batch`).set(t.auth).send({ price_ids: 'x', hacker: 1 })).status).toBe(400);
     expect((await t.http.delete('/admin/price-lists/pl_missing/prices/batch').set(t.auth).send({ price_ids: [mine] })).status).toBe(404);
+    // Medusa's ArrayNotEmpty on price_ids and product_ids.
+    const empty = await t.http.delete(`/admin/price-lists/${id}/prices/batch`).set(t.auth).send({ price_ids: [] });
+    expect([empty.status, empty.body]).toEqual([400, { type: 'invalid_data', message: 'price_ids should not be empty' }]);
+    const noProducts = await t.http.delete(`/admin/price-lists/${id}/products/prices/batch`).set(t.auth).send({ product_ids: [] });
+    expect([noProducts.status, noProducts.body.type]).toEqual([400, 'invalid_data']);
+    expect(await pricesOf(id)).toEqual([[ids.shirtS, 'usd', 110, null]]);
   });
 
   it('deletes the prices of products and of a variant', async () => {
@@ -467,7 +473,7 @@ describe('GraphQL price lists', () => {
     const none = await t.gql(`mutation($id: String!) { deletePriceListProductsPrices(id: $id, productIds: ["${ids.shirt}"]) { ids } }`, { id: pl.id });
     expect(none.data.deletePriceListProductsPrices.ids).toEqual([]);
     const batch = await t.gql(`mutation($id: String!) { deletePriceListPrices(id: $id, priceIds: ["ma_none"]) { ids deleted } }`, { id: pl.id });
-    expect(batch.data.deletePriceListPrices).toEqual({ ids: [], deleted: true });
+    expect(batch.data.deletePriceListPrices).toEqual({ ids: ['ma_none'], deleted: true });
 
     const got = await t.gql(`query($id: String!) { priceList(id: $id) { name prices { id } } }`, { id: pl.id });
     expect(got.data.priceList).toEqual({ name: 'GQL', prices: [] });
@@ -489,7 +495,8 @@ describe('GraphQL price lists', () => {
     // Idempotent deletes, as in Medusa.
     expect((await t.gql(`mutation { deletePriceList(id: "pl_missing") { id deleted } }`)).data.deletePriceList).toEqual({ id: 'pl_missing', deleted: true });
     expect((await t.gql(`mutation { deletePriceListVariantPrices(id: "pl_missing", variantId: "variant_x") { ids } }`)).data.deletePriceListVariantPrices).toEqual({ ids: [] });
-    expect(errorType(await t.gql(`mutation { deletePriceListPrices(id: "pl_missing", priceIds: []) { ids } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation { deletePriceListPrices(id: "pl_missing", priceIds: ["ma_x"]) { ids } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation { deletePriceListPrices(id: "pl_missing", priceIds: []) { ids } }`))).toBe('invalid_data');
     expect(errorType(await t.gql(`{ priceLists { count } }`, {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql(`mutation { createPriceList(input: { name: "x", description: "", type: sale, prices: [] }) { id } }`, {}, {}))).toBe('unauthorized');
     expect([await countLists(), await countPrices()]).toEqual(before);

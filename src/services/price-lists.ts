@@ -138,10 +138,15 @@ export async function addPriceListPrices(ctx: Context, id: string, prices: Price
   return list;
 }
 
-/** Deletes the given prices of the list; ids of other lists' prices are ignored. */
+/**
+ * Deletes the given prices of the list; ids of other lists' prices are ignored. Like Medusa, the
+ * answer echoes the ids asked for, and an empty list of ids is refused.
+ */
 export async function deletePriceListPrices(ctx: Context, id: string, priceIds: string[]): Promise<PriceListPricesDeleteResponse> {
+  if (!priceIds.length) throw invalid('price_ids should not be empty');
   const list = await retrievePriceList(ctx, id, true);
-  return removePrices(ctx, list, { id: { $in: priceIds } });
+  await removePrices(ctx, list, { id: { $in: priceIds } });
+  return PriceListPricesDeleteResponse.of(priceIds);
 }
 
 /**
@@ -149,6 +154,7 @@ export async function deletePriceListPrices(ctx: Context, id: string, priceIds: 
  * not looked up: an unknown list (or product) has no prices, so nothing is deleted (`ids: []`).
  */
 export async function deletePriceListProductPrices(ctx: Context, id: string, productIds: string[]): Promise<PriceListPricesDeleteResponse> {
+  if (!productIds.length) throw invalid('product_ids should not be empty');
   return removePrices(ctx, id, { variant: { product: { $in: productIds } } });
 }
 
