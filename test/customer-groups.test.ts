@@ -66,6 +66,9 @@ describe('REST /admin/customer-groups', () => {
     const upd = await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: 'VIPs', metadata: { camelKey: '', b: 2 } });
     expect(upd.status).toBe(200);
     expect(upd.body.customer_group).toMatchObject({ name: 'VIPs', metadata: { b: 2 } });
+    // Medusa ignores `metadata: null`: the stored keys stay.
+    expect((await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ metadata: null })).body.customer_group.metadata).toEqual({ b: 2 });
+    expect((await t.em().findOneOrFail(CustomerGroup, vipId)).metadata).toEqual({ b: 2 });
     expect((await t.em().findOneOrFail(CustomerGroup, vipId)).name).toBe('VIPs');
     const dup = await t.http.post(`/admin/customer-groups/${vipId}`).set(t.auth).send({ name: 'Other' });
     expect(dup.status).toBe(422);

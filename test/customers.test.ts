@@ -76,6 +76,10 @@ describe('REST /admin/customers', () => {
       .send({ first_name: 'Anna', phone: '+1', password: 'new-secret', metadata: { tier: '', b: 2 }, groups: [{ id: vip }, { id: b2b }] });
     expect(res.status).toBe(200);
     expect(res.body.customer).toMatchObject({ first_name: 'Anna', last_name: 'Lee', phone: '+1', metadata: { a: 1, b: 2 } });
+    // Medusa ignores `metadata: null`: the stored keys stay.
+    const kept = await t.http.post(`/admin/customers/${annId}`).set(t.auth).send({ metadata: null });
+    expect(kept.body.customer.metadata).toEqual({ a: 1, b: 2 });
+    expect((await t.em().findOneOrFail(Customer, annId)).metadata).toEqual({ a: 1, b: 2 });
     expect(res.body.customer.shipping_addresses).toHaveLength(1);
     const stored = await t.em().findOneOrFail(Customer, annId, { populate: ['groups', 'passwordHash'] as any });
     expect(stored.groups.getItems().map((g) => g.name).sort()).toEqual(['B2B', 'VIP']);

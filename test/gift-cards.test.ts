@@ -88,6 +88,9 @@ describe('REST /admin/gift-cards', () => {
     expect(upd.status).toBe(200);
     expect(upd.body.gift_card).toMatchObject({ balance: 1200, value: 5000, is_disabled: true, ends_at: null, region_id: untaxedRegionId, region: { name: 'Sweden' }, metadata: { to: 'Bob' } });
     expect((await t.em().findOneOrFail(GiftCard, cardId)).balance).toBe(1200);
+    // Medusa ignores `metadata: null`: the stored keys stay.
+    expect((await t.http.post(`/admin/gift-cards/${cardId}`).set(t.auth).send({ metadata: null })).body.gift_card.metadata).toEqual({ to: 'Bob' });
+    expect((await t.em().findOneOrFail(GiftCard, cardId)).metadata).toEqual({ to: 'Bob' });
 
     for (const balance of [5001, -1]) {
       const bad = await t.http.post(`/admin/gift-cards/${cardId}`).set(t.auth).send({ balance, is_disabled: false });

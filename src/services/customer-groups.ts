@@ -59,7 +59,8 @@ export async function updateCustomerGroup(ctx: Context, id: string, input: Updat
     await assertNameFree(ctx, input.name, id);
     group.name = input.name;
   }
-  if (input.metadata !== undefined) group.metadata = mergeMetadata(group.metadata, input.metadata);
+  // Medusa ignores `metadata: null` (nothing to merge).
+  if (input.metadata != null) group.metadata = mergeMetadata(group.metadata, input.metadata);
   await ctx.em.flush();
   return group;
 }

@@ -66,7 +66,8 @@ export async function updateCustomer(ctx: Context, id: string, input: UpdateCust
   if (input.lastName !== undefined) customer.lastName = input.lastName;
   if (input.phone !== undefined) customer.phone = input.phone;
   if (input.password) customer.passwordHash = await hashPassword(input.password);
-  if (input.metadata !== undefined) customer.metadata = mergeMetadata(customer.metadata, input.metadata);
+  // Medusa ignores `metadata: null` (nothing to merge).
+  if (input.metadata != null) customer.metadata = mergeMetadata(customer.metadata, input.metadata);
   if (input.groups != null) await setGroups(ctx, customer, input.groups.map((g) => g.id));
   await ctx.em.flush();
   return customer;

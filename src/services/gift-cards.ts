@@ -72,7 +72,8 @@ export async function updateGiftCard(ctx: Context, id: string, input: UpdateGift
   if (input.balance != null) setBalance(card, input.balance);
   if (input.isDisabled != null) card.isDisabled = input.isDisabled;
   if (input.endsAt !== undefined) card.endsAt = input.endsAt;
-  if (input.metadata !== undefined) card.metadata = mergeMetadata(card.metadata, input.metadata);
+  // Medusa ignores `metadata: null` (nothing to merge).
+  if (input.metadata != null) card.metadata = mergeMetadata(card.metadata, input.metadata);
   await ctx.em.flush();
   return card;
 }
