@@ -350,6 +350,10 @@ describe('REST discount conditions', () => {
     expect((await t.http.post(`${url}/batch`).set(t.auth).send({ resources: [{ id: 'ptyp_missing' }] })).status).toBe(404);
     expect((await t.http.post(`${url}/batch`).set(t.auth).send({ resources: [{}] })).status).toBe(400);
     expect((await t.http.post(`${url}/batch`).set(t.auth).send({})).status).toBe(400);
+    for (const method of ['post', 'delete'] as const) {
+      const empty = await t.http[method](`${url}/batch`).set(t.auth).send({ resources: [] });
+      expect([method, empty.status, empty.body.message]).toEqual([method, 400, 'Missing one of products, collections, tags, types or customer groups in data']);
+    }
 
     const remove = await t.http.delete(`${url}/batch`).set(t.auth).send({ resources: [{ id: ids.type }] });
     expect(remove.status).toBe(200);

@@ -237,6 +237,7 @@ export async function addDiscountConditionResources(
 ): Promise<Discount> {
   const discount = await retrieveDiscount(ctx, discountId, true);
   const condition = await conditionOf(ctx, discount, conditionId);
+  checkSomeResources(resources);
   const kind = KINDS[condition.type];
   const items = await findAll<Linked>(ctx, kind.entity, unique(resources.map((r) => r.id)), kind.label);
   const links = await linksOf(condition, condition.type);
@@ -251,6 +252,7 @@ export async function removeDiscountConditionResources(
 ): Promise<Discount> {
   const discount = await retrieveDiscount(ctx, discountId, true);
   const condition = await conditionOf(ctx, discount, conditionId);
+  checkSomeResources(resources);
   const links = await linksOf(condition, condition.type);
   const ids = new Set(resources.map((r) => r.id));
   links.remove(links.getItems().filter((item) => ids.has(item.id)));
@@ -362,6 +364,11 @@ async function replaceResources(ctx: Context, condition: DiscountCondition, inpu
   const kind = KINDS[type];
   const links = await linksOf(condition, type);
   links.set(await findAll<Linked>(ctx, kind.entity, ids, kind.label));
+}
+
+/** An empty batch is refused, as Medusa's condition service refuses a condition without resources. */
+function checkSomeResources(resources: ResourceIdInput[]): void {
+  if (!resources.length) throw invalid('Missing one of products, collections, tags, types or customer groups in data');
 }
 
 /** Any resource a condition can list: they are all records with an id. */
