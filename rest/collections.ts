@@ -9,11 +9,16 @@ const RELATIONS = ['products'];
  */
 const NOT_IN_LISTS = ['deleted_at', 'metadata'];
 
-/** Drops the columns Medusa's list does not select, unless `fields` names them. */
+/**
+ * Drops the columns Medusa's list does not select, unless `fields` names them. Collections of a
+ * discount condition come from a separate Medusa query that loads no relation: no products.
+ */
 export function listColumns(result: any, query: Record<string, unknown>): unknown {
+  if (!result) return result;
+  if (query.discount_condition_id) for (const item of result.items) delete item.products;
   const tokens = typeof query.fields === 'string' ? query.fields.split(',').map((s) => s.trim()).filter(Boolean) : [];
   // Plain names select exactly those columns (the executor already did); `+x` adds to the defaults.
-  if (!result || tokens.some((t) => !t.startsWith('+') && !t.startsWith('-'))) return result;
+  if (tokens.some((t) => !t.startsWith('+') && !t.startsWith('-'))) return result;
   const hidden = NOT_IN_LISTS.filter((name) => !tokens.includes(`+${name}`));
   for (const item of result.items) for (const name of hidden) delete item[name];
   return result;

@@ -82,6 +82,9 @@ describe('REST /admin/collections', () => {
     condition.productCollections.add(em.getReference(ProductCollection, id));
     await em.flush();
     expect(await titles(`discount_condition_id=${condition.id}`)).toEqual(['Summer']);
+    // Medusa reads a condition's collections without relations: no products there.
+    const ofCondition = await t.http.get(`/admin/collections?discount_condition_id=${condition.id}`).set(t.auth);
+    expect(Object.keys(ofCondition.body.collections[0]).sort()).toEqual(['created_at', 'handle', 'id', 'title', 'updated_at']);
     expect(await titles('discount_condition_id=discon_none')).toEqual([]);
     const page = await t.http.get('/admin/collections?order=title&limit=1&offset=1').set(t.auth);
     expect(page.body).toMatchObject({ count: 2, offset: 1, limit: 1 });
