@@ -81,10 +81,10 @@ export async function deleteCustomerGroup(ctx: Context, id: string): Promise<Del
 
 /**
  * The customers of a group, with the filters of the customer list; as in Medusa, the group of the
- * path replaces any `groups` filter.
+ * path replaces any `groups` filter. Medusa does not look the group up: an unknown group simply
+ * has no customers (an empty page, not a 404).
  */
-export async function listGroupCustomers(ctx: Context, id: string, filter: CustomerFilter | undefined, args: PageArgs) {
-  await retrieveCustomerGroup(ctx, id);
+export function listGroupCustomers(ctx: Context, id: string, filter: CustomerFilter | undefined, args: PageArgs) {
   return listCustomers(ctx, { ...filter, groups: undefined }, args, id);
 }
 
