@@ -143,8 +143,9 @@ describe('npm start with no DATABASE_URL', () => {
     server.stderr!.on('data', (d) => { output += d; });
     for (;;) {
       if (Date.now() - began > 90_000) throw new Error(`server did not start:\n${output}`);
+      // ready: health answers, and the start-up line (printed right after listen) is out
       const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-      if (ok) return Date.now() - began;
+      if (ok && output.includes('Aegis ready')) return Date.now() - began;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
