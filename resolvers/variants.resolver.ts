@@ -23,11 +23,13 @@ function pricingOf(ctx: Context, variant: ProductVariant): variants.VariantPrici
   let pricing = known.get(variant.id);
   if (!pricing) {
     pricing = Promise.resolve(childRowsAhead(ctx, MoneyAmount, 'variant_id', BY_CREATION, variant.id))
-      .then((prices) => variants.priceVariant(ctx, prices, variant.productId, context));
+      .then((prices) => variants.priceVariant(ctx, variant, prices, context));
     known.set(variant.id, pricing);
   }
   return pricing;
 }
+
+const ownPrices = (prices: MoneyAmount[]) => (prices.some((p) => p.priceListId) ? prices.filter((p) => !p.priceListId) : prices);
 
 function pricedField<K extends keyof variants.VariantPricing>(ctx: Context, variant: ProductVariant, key: K): variants.VariantPricing[K] | Promise<variants.VariantPricing[K]> {
   const pricing = pricingOf(ctx, variant);
@@ -58,9 +60,16 @@ export class VariantsResolver {
     return variants.listProductVariants(ctx, productId, filter, page);
   }
 
+  /**
+   * As Medusa's answers, which replace a variant's prices by those its price selection considered:
+   * in GET /admin/variants the applicable ones (open price lists included), elsewhere (product
+   * answers, a single variant) the variant's own prices only.
+   */
   @FieldResolver(() => [MoneyAmount])
   prices(@Root() root: ProductVariant, @Ctx() ctx: Context) {
-    return childRowsAhead(ctx, MoneyAmount, 'variant_id', BY_CREATION, root.id);
+    if (variants.pricingContextOf(ctx)) return pricedField(ctx, root, 'prices');
+    const all = childRowsAhead(ctx, MoneyAmount, 'variant_id', BY_CREATION, root.id);
+    return all instanceof Promise ? all.then(ownPrices) : ownPrices(all);
   }
 
   @FieldResolver(() => [ProductOptionValue])

@@ -342,9 +342,15 @@ describe('product variants', () => {
     expect(updated.prices).toHaveLength(prices.length);
     if (region) expect(updated.prices.find((x: any) => x.region_id === region.id)).toMatchObject({ currency_code: region.currencyCode, amount: 1700 });
 
+    // A price list's price of the variant is not one of its own prices: a price update keeps it.
+    const listed = em.create(MoneyAmount, { amount: 5, currency: em.getReference(Currency, 'usd'), variant: em.getReference(ProductVariant, v.id), priceList: em.create(PriceList, { name: 'Keep', description: 'k' } as any) } as any);
+    await em.flush();
+    // Without an id, the price of the same currency is updated in place (Medusa's upsert), the rest go.
     const again = await t.http.post(`/admin/products/${p.id}/variants/${v.id}`).set(t.auth).send({ prices: [{ currency_code: 'usd', amount: 1 }] });
-    expect(again.body.product.variants.find((x: any) => x.id === v.id).prices.map((x: any) => x.amount)).toEqual([1]);
-    expect(await t.em().count(MoneyAmount, { variant: v.id })).toBe(1);
+    const own = again.body.product.variants.find((x: any) => x.id === v.id).prices.filter((x: any) => !x.price_list_id);
+    expect(own.map((x: any) => [x.id, x.amount])).toEqual([[current.id, 1]]);
+    expect(await t.em().count(MoneyAmount, { variant: v.id })).toBe(2);
+    expect(await t.em().findOne(MoneyAmount, listed.id)).not.toBeNull();
 
     // Same values as the other variant: refused, and nothing changes.
     const clash = await t.http.post(`/admin/products/${p.id}/variants/${v.id}`).set(t.auth).send({ title: 'clash', options: [{ option_id: p.options[0].id, value: 'M' }] });
@@ -759,6 +765,16 @@ describe('priced variants (GET /admin/variants pricing context)', () => {
     expect(await priced('currency_code=usd&customer_id=cus_unknown')).toMatchObject({ calculated_price: 800 });
     const g = await t.gql(`{ variants(filter: { id: ["${p.variants[0].id}"] }, currencyCode: "usd", customerId: "${customer.id}") { items { calculatedPrice originalPrice } } }`);
     expect(g.data.variants.items).toEqual([{ calculatedPrice: 500, originalPrice: 1000 }]);
+    // As in Medusa, an answer's prices are those the price selection considered: in this list the
+    // applicable ones of the context, elsewhere the variant's own prices only.
+    em.create(MoneyAmount, { amount: 2000, currency: em.getReference(Currency, 'eur'), variant } as any);
+    await em.flush();
+    const amounts = (v: any) => v.prices.map((x: any) => x.amount).sort((a: number, b: number) => a - b);
+    expect(amounts(await priced('currency_code=usd'))).toEqual([1, 800, 900, 1000]);
+    expect(amounts(await priced(''))).toEqual([1, 800, 900, 1000, 2000]);
+    const product = (await t.http.get(`/admin/products/${p.id}`).set(t.auth)).body.product;
+    expect(amounts(product.variants.find((v: any) => v.id === p.variants[0].id))).toEqual([1, 900, 1000, 2000]);
+    expect(amounts((await t.http.get(`/admin/variants/${p.variants[0].id}`).set(t.auth)).body.variant)).toEqual([1, 900, 1000, 2000]);
     // Later tests price without lists again.
     await t.em().nativeUpdate(PriceList, { id: { $in: [sale.id, vip.id] } }, { status: 'draft' } as any);
   });

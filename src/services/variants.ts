@@ -46,7 +46,8 @@ export async function listVariants(ctx: Context, filter: VariantFilter | undefin
  */
 interface PricingContext {
   regionId: string | null;
-  currencyCode: string;
+  /** Null when the list was asked without a currency or region: prices are then not selected. */
+  currencyCode: string | null;
   /** The region computes taxes automatically (Medusa then answers the tax fields). */
   automaticTaxes: boolean;
   /** The region's default rate (percent), used for products without a rate of their own. */
@@ -70,6 +71,9 @@ async function setPricingContext(ctx: Context, args: PricingArgs): Promise<void>
     const code = args.currencyCode.toLowerCase();
     if (!(await ctx.em.count(Currency, { code }))) throw invalid(`Currency with code ${args.currencyCode} does not exist`);
     pricingContexts.set(ctx, { regionId: null, currencyCode: code, automaticTaxes: false, regionRate: 0, customerId });
+  } else {
+    // Without a currency or region Medusa still decorates the list: its prices include the open price lists'.
+    pricingContexts.set(ctx, { regionId: null, currencyCode: null, automaticTaxes: false, regionRate: 0, customerId });
   }
 }
 
@@ -80,21 +84,25 @@ export function pricingContextOf(ctx: Context): PricingContext | undefined {
 /** A price list as far as price selection cares: is it open now, and to whom. */
 interface ListRule { open: boolean; type: string; groups: string[] }
 
-/** The rule of each price list named, batched per request (one query). */
-function listRule(ctx: Context, priceListId: string): Promise<ListRule | null> {
-  return ctx.loaders.load<string, ListRule | null>('pricing:price-list-rules', async (ids) => {
-    const rows: { id: string; type: string; open: boolean; groups: string[] | null }[] = await ctx.em.execute(
-      `select pl."id", pl."type",
+/**
+ * The rules of the price lists that price the variant, batched per request by variant: one query
+ * for a page whether or not its prices belong to price lists.
+ */
+function listRules(ctx: Context, variantId: string): Promise<Map<string, ListRule>> {
+  return ctx.loaders.load<string, Map<string, ListRule>>('pricing:price-list-rules', async (ids) => {
+    const rows: { variant_id: string; id: string; type: string; open: boolean; groups: string[] | null }[] = await ctx.em.execute(
+      `select ma."variant_id", pl."id", pl."type",
               (pl."status" = 'active' and (pl."starts_at" is null or pl."starts_at" <= now()) and (pl."ends_at" is null or pl."ends_at" >= now())) as "open",
-              array_remove(array_agg(g."customer_group_id"), null) as "groups"
-         from "price_list" pl left join "price_list_customer_groups" g on g."price_list_id" = pl."id"
-        where pl."id" in (${ids.map(() => '?').join(', ')}) and pl."deleted_at" is null
-        group by pl."id"`,
+              array_remove(array_agg(distinct g."customer_group_id"), null) as "groups"
+         from "money_amount" ma
+         join "price_list" pl on pl."id" = ma."price_list_id" and pl."deleted_at" is null
+         left join "price_list_customer_groups" g on g."price_list_id" = pl."id"
+        where ma."variant_id" in (${ids.map(() => '?').join(', ')}) and ma."deleted_at" is null
+        group by ma."variant_id", pl."id"`,
       [...ids],
     );
-    const byId = new Map(rows.map((r) => [r.id, { open: r.open, type: r.type, groups: r.groups ?? [] }]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }, priceListId);
+    return ids.map((id) => new Map(rows.filter((r) => r.variant_id === id).map((r) => [r.id, { open: r.open, type: r.type, groups: r.groups ?? [] }])));
+  }, variantId);
 }
 
 /** The customer groups of the context's customer (none without one). */
@@ -137,6 +145,8 @@ function productRates(ctx: Context, context: PricingContext, productId: string):
 
 /** Medusa's pricing of a variant (PricedVariant): the selected prices and, with automatic taxes, their taxes. */
 export interface VariantPricing {
+  /** The prices Medusa's price selection considered, which replace the variant's `prices` in its answer. */
+  prices: MoneyAmount[] | null;
   originalPrice: number | null;
   calculatedPrice: number | null;
   originalPriceInclTax: number | null;
@@ -147,7 +157,7 @@ export interface VariantPricing {
 }
 
 export const NO_PRICING: VariantPricing = {
-  originalPrice: null, calculatedPrice: null, originalPriceInclTax: null, calculatedPriceInclTax: null, originalTax: null, calculatedTax: null, taxRates: null,
+  prices: null, originalPrice: null, calculatedPrice: null, originalPriceInclTax: null, calculatedPriceInclTax: null, originalTax: null, calculatedTax: null, taxRates: null,
 };
 
 /** Without a quantity, Medusa takes prices without a range, or ranges starting at 0 with a maximum. */
@@ -156,24 +166,39 @@ function validWithoutQuantity(p: MoneyAmount): boolean {
 }
 
 /**
- * Medusa's default price selection (admin variants include price-list prices): among the prices
- * of the context's currency or region that apply (own prices, and prices of active price lists in
- * their period, open to everyone or to the customer's groups), the calculated price is the lowest
- * valid for one unit; the original price is the variant's own price of the region, else of the
- * currency, without a quantity range.
+ * The prices Medusa's admin price selection considers: of the context's currency or region (all
+ * without either), the variant's own and those of active price lists in their period, open to
+ * everyone or to the customer's groups.
  */
-export async function selectPrices(ctx: Context, prices: MoneyAmount[], context: PricingContext): Promise<{ originalPrice: number | null; calculatedPrice: number | null }> {
-  const groups = await customerGroups(ctx, context.customerId);
+async function applicablePrices(ctx: Context, variantId: string, prices: MoneyAmount[], context: PricingContext): Promise<MoneyAmount[]> {
+  const [groups, rules] = await Promise.all([customerGroups(ctx, context.customerId), listRules(ctx, variantId)]);
+  const out: MoneyAmount[] = [];
+  for (const p of prices) {
+    const inContext = (!context.currencyCode && !context.regionId)
+      || p.currencyCode === context.currencyCode || (!!context.regionId && p.regionId === context.regionId);
+    if (!inContext) continue;
+    if (p.priceListId) {
+      const rule = rules.get(p.priceListId);
+      if (!rule?.open || (rule.groups.length && !rule.groups.some((g) => groups.includes(g)))) continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Medusa's default price selection among the applicable prices: the calculated price is the
+ * lowest valid for one unit; the original price is the variant's own price of the region, else of
+ * the currency, without a quantity range. Both are null without a currency or region.
+ */
+export async function selectPrices(ctx: Context, variantId: string, all: MoneyAmount[], context: PricingContext) {
+  const prices = await applicablePrices(ctx, variantId, all, context);
   let originalPrice: number | null = null;
   let calculatedPrice: number | null = null;
+  if (!context.currencyCode && !context.regionId) return { prices, originalPrice, calculatedPrice };
   let regionOriginal = false;
   for (const p of prices) {
-    const matches = p.currencyCode === context.currencyCode || (!!context.regionId && p.regionId === context.regionId);
-    if (!matches) continue;
-    if (p.priceListId) {
-      const rule = await listRule(ctx, p.priceListId);
-      if (!rule?.open || (rule.groups.length && !rule.groups.some((g) => groups.includes(g)))) continue;
-    } else if (p.minQuantity === null && p.maxQuantity === null) {
+    if (!p.priceListId && p.minQuantity === null && p.maxQuantity === null) {
       if (context.regionId && p.regionId === context.regionId) {
         originalPrice = p.amount;
         regionOriginal = true;
@@ -183,14 +208,14 @@ export async function selectPrices(ctx: Context, prices: MoneyAmount[], context:
     }
     if (validWithoutQuantity(p) && (calculatedPrice === null || p.amount < calculatedPrice)) calculatedPrice = p.amount;
   }
-  return { originalPrice, calculatedPrice };
+  return { prices, originalPrice, calculatedPrice };
 }
 
 /** The selected prices plus Medusa's tax figures (rounded tax on top of the price) when the region computes taxes. */
-export async function priceVariant(ctx: Context, prices: MoneyAmount[], productId: string, context: PricingContext): Promise<VariantPricing> {
-  const selected = await selectPrices(ctx, prices, context);
+export async function priceVariant(ctx: Context, variant: ProductVariant, prices: MoneyAmount[], context: PricingContext): Promise<VariantPricing> {
+  const selected = await selectPrices(ctx, variant.id, prices, context);
   if (!context.regionId || !context.automaticTaxes) return { ...NO_PRICING, ...selected };
-  const taxRates = await productRates(ctx, context, productId);
+  const taxRates = await productRates(ctx, context, variant.productId);
   const rate = taxRates.reduce((sum, r) => sum + (r.rate ?? 0) / 100, 0);
   const tax = (price: number | null) => (price === null ? null : Math.round(price * rate));
   const originalTax = tax(selected.originalPrice);
@@ -266,15 +291,20 @@ function createPrice(ctx: Context, variant: ProductVariant, p: PriceData): Money
 }
 
 /**
- * Medusa's price update: the given list becomes the variant's set of prices. A price with an id
- * of this variant is updated in place; others are created; prices not in the list are removed.
+ * Medusa's price update: the given list becomes the variant's own set of prices. A price with an id
+ * of this variant is updated in place; one without an id updates the variant's price of the same
+ * region (or of the same currency, without a region) and otherwise is created; the variant's other
+ * own prices are removed. Prices of price lists are not the variant's own: they stay.
  */
 async function replacePrices(ctx: Context, variant: ProductVariant, prices: PriceData[]): Promise<void> {
-  const current = await ctx.em.find(MoneyAmount, { variant });
+  const current = await ctx.em.find(MoneyAmount, { variant, priceList: null });
   const byId = new Map(current.map((p) => [p.id, p]));
   const kept = new Set<string>();
+  const sameSlot = (p: PriceData) => current.find((c) => !kept.has(c.id) && (p.region
+    ? c.region?.id === p.region.id
+    : !c.region && c.currency.code === p.currency.code));
   for (const p of prices) {
-    const existing = p.id ? byId.get(p.id) : undefined;
+    const existing = p.id ? byId.get(p.id) : sameSlot(p);
     if (p.id && !existing) throw notFound('Money amount', p.id);
     if (existing) {
       Object.assign(existing, { currency: p.currency, region: p.region, amount: p.amount, minQuantity: p.minQuantity, maxQuantity: p.maxQuantity });
