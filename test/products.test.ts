@@ -422,11 +422,17 @@ describe('GET /admin/products (filters)', () => {
     expect(res.body.count).toBeGreaterThanOrEqual(2);
   });
 
-  it('q over title, description, handle and variant sku', async () => {
+  it('q over title, description, variant title and sku, and collection title (as Medusa: not the handle)', async () => {
     expect(await list('q=alpha')).toEqual([ids.a]);
     expect(await list('q=ZEBRA')).toEqual([ids.a]);
-    expect(await list('q=beta-hand')).toEqual([ids.b]);
+    expect(await list('q=beta-hand')).toEqual([]);
     expect(await list('q=sku-77')).toEqual([ids.b]);
+    expect(await list('q=filters')).toEqual([ids.a]);
+    const b = (await t.http.get(`/admin/products/${ids.b}`).set(t.auth)).body.product;
+    await t.http.post(`/admin/products/${ids.b}/variants/${b.variants[1].id}`).set(t.auth).send({ title: 'Quokka Edition' });
+    expect(await list('q=quokka')).toEqual([ids.b]);
+    const g = await t.gql('{ products(q: "quokka") { items { id } } }');
+    expect(g.data.products.items).toEqual([{ id: ids.b }]);
     expect(await list('q=100%25')).toEqual([]);
   });
 

@@ -40,11 +40,15 @@ function idIn(table: string, col: string, match: string, values: string[]): Reco
   return { [raw((a: string) => `${a}."id" in (select "${col}" from "${table}" where "${match}" in (${marks}))`, values)]: [] };
 }
 
-/** `q` as Medusa searches products: title, description, handle, or the sku of a live variant. */
+/**
+ * `q` as Medusa searches products: title, description, the title or sku of a live variant, or the
+ * title of the product's collection (not the handle).
+ */
 function productSearch(q: string): Record<string, unknown> {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const bySku = raw((a: string) => `${a}."id" in (select "product_id" from "product_variant" where "deleted_at" is null and "sku" ilike ?)`, [pattern]);
-  return { $or: [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }, { handle: { $ilike: pattern } }, { [bySku]: [] }] };
+  const byVariant = raw((a: string) => `${a}."id" in (select "product_id" from "product_variant" where "deleted_at" is null and ("title" ilike ? or "sku" ilike ?))`, [pattern, pattern]);
+  const byCollection = raw((a: string) => `${a}."collection_id" in (select "id" from "product_collection" where "deleted_at" is null and "title" ilike ?)`, [pattern]);
+  return { $or: [{ title: { $ilike: pattern } }, { description: { $ilike: pattern } }, { [byVariant]: [] }, { [byCollection]: [] }] };
 }
 
 /** The given categories, plus their descendants when asked (found by materialized path). */
