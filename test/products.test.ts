@@ -200,6 +200,9 @@ describe('GET, POST, DELETE /admin/products/{id}', () => {
     const stored = await t.em().findOneOrFail(Product, p.id);
     expect(stored.title).toBe('Hoodie 2');
     expect((await t.http.post('/admin/products/prod_missing').set(t.auth).send({ title: 'x' })).status).toBe(404);
+    const foreign = await t.http.post(`/admin/products/${p.id}`).set(t.auth).send({ title: 'Not Kept', variants: [{ id: 'variant_elsewhere', title: 'x' }] });
+    expect([foreign.status, foreign.body]).toEqual([404, { type: 'not_found', message: 'Variant with id: variant_elsewhere is not associated with this product' }]);
+    expect((await t.em().findOneOrFail(Product, p.id)).title).toBe('Hoodie 2');
     expect((await t.http.post(`/admin/products/${p.id}`).send({ title: 'x' })).status).toBe(401);
   });
 

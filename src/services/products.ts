@@ -238,7 +238,7 @@ async function replaceVariants(ctx: Context, product: Product, inputs: NonNullab
   for (const [rank, input] of inputs.entries()) {
     if (input.id) {
       const variant = product.variants.getItems().find((v) => v.id === input.id);
-      if (!variant) throw notFound('Variant', input.id);
+      if (!variant) throw new AppError('not_found', `Variant with id: ${input.id} is not associated with this product`);
       await changeVariant(ctx, product, variant, input);
       variant.variantRank = rank;
     } else {
