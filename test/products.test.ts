@@ -650,6 +650,8 @@ describe('variants, tags and types', () => {
     expect(res.status).toBe(200);
     expect(res.body.variant).toMatchObject({ id: p.variants[0].id, sku: 'SHOE-S', product_id: p.id });
     expect(res.body.variant.product.id).toBe(p.id);
+    expect(res.body.variant).not.toHaveProperty('variant_rank');
+    expect((await t.http.get(`/admin/variants/${p.variants[0].id}?fields=variant_rank`).set(t.auth)).body.variant.variant_rank).toBe(0);
     expect((await t.http.get('/admin/variants/variant_missing').set(t.auth)).status).toBe(404);
     expect((await t.http.get(`/admin/variants/${p.variants[0].id}`)).status).toBe(401);
     const g = await t.gql('query($id: String!) { variant(id: $id) { sku product { title } prices { amount currency { code } } } }', { id: p.variants[0].id });
