@@ -56,7 +56,7 @@ describe('REST /admin/product-categories', () => {
     }
     const dup = await post('/admin/product-categories', { name: 'Other', handle: 'women' });
     expect(dup.status).toBe(422);
-    expect(dup.body).toMatchObject({ type: 'duplicate_error', message: 'Product category with handle women already exists.' });
+    expect(dup.body).toMatchObject({ type: 'duplicate_error', message: 'Product_category with handle women already exists.' });
     const orphan = await post('/admin/product-categories', { name: 'Orphan', parent_category_id: 'pcat_missing' });
     expect(orphan.status).toBe(404);
     expect(orphan.body).toEqual({ type: 'not_found', message: 'ProductCategory with id: pcat_missing was not found' });

@@ -43,7 +43,7 @@ describe('REST /admin/collections', () => {
     }
     const dup = await t.http.post('/admin/collections').set(t.auth).send({ title: 'Again', handle: 'summer-sale-2024' });
     expect(dup.status).toBe(422);
-    expect(dup.body).toMatchObject({ type: 'duplicate_error', message: 'Product collection with handle summer-sale-2024 already exists.' });
+    expect(dup.body).toMatchObject({ type: 'duplicate_error', message: 'Product_collection with handle summer-sale-2024 already exists.' });
     expect((await t.http.post(`/admin/collections/${id}`).set(t.auth).send({ title: '' })).status).toBe(400);
     expect(await countCollections()).toBe(before);
   });

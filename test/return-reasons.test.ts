@@ -45,7 +45,7 @@ describe('REST /admin/return-reasons', () => {
     expect(doubly.body).toEqual({ type: 'invalid_data', message: 'Doubly nested return reasons is not supported' });
     const dup = await create({ value: 'damaged', label: 'Again' });
     expect(dup.status).toBe(422);
-    expect(dup.body).toMatchObject({ type: 'duplicate_error', message: 'Return reason with value damaged already exists.' });
+    expect(dup.body).toMatchObject({ type: 'duplicate_error', message: 'Return_reason with value damaged already exists.' });
     const orphan = await create({ value: 'orphan', label: 'Orphan', parent_return_reason_id: 'rr_missing' });
     expect(orphan.status).toBe(404);
     expect(await liveCount()).toBe(before);

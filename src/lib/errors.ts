@@ -85,8 +85,8 @@ function findPgError(err: unknown): PgError | undefined {
   return undefined;
 }
 
+/** Medusa's wording: the table name with its first letter capitalised (`Product_collection`). */
 function humanTable(table?: string): string {
   if (!table) return 'Record';
-  const words = table.split('_').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return table.charAt(0).toUpperCase() + table.slice(1);
 }

@@ -128,8 +128,8 @@ export async function deleteDiscount(ctx: Context, id: string): Promise<DeleteRe
 
 /**
  * A code of a dynamic discount: it shares the parent's rule (and, through the parent, its
- * regions), takes the parent's usage limit unless one is given, and expires the parent's
- * `valid_duration` after its creation.
+ * regions), takes the parent's usage limit (always, as the real server does: a limit in the
+ * request is validated but not used), and expires the parent's `valid_duration` after its creation.
  */
 export async function createDynamicCode(ctx: Context, id: string, input: CreateDynamicCodeInput): Promise<Discount> {
   const parent = await retrieveDiscount(ctx, id);
@@ -145,7 +145,7 @@ export async function createDynamicCode(ctx: Context, id: string, input: CreateD
     isDisabled: false,
     startsAt: now,
     endsAt: parent.validDuration ? addDuration(now, parent.validDuration) : null,
-    usageLimit: input.usageLimit ?? parent.usageLimit ?? null,
+    usageLimit: parent.usageLimit ?? null,
     metadata: mergeMetadata(null, input.metadata),
   });
   await ctx.em.flush();

@@ -53,7 +53,7 @@ export async function deleteReturnReason(ctx: Context, id: string): Promise<Dele
 }
 
 async function assertValueFree(ctx: Context, value: string): Promise<void> {
-  if (await ctx.em.count(ReturnReason, { value })) throw duplicate(`Return reason with value ${value} already exists.`);
+  if (await ctx.em.count(ReturnReason, { value })) throw duplicate(`Return_reason with value ${value} already exists.`);
 }
 
 /** Only one level of nesting: a child reason cannot be a parent. */
