@@ -376,7 +376,14 @@ describe('product variants', () => {
     expect((await t.http.get(`/admin/products/${p.id}/variants?allow_backorder=false`).set(t.auth)).body.count).toBe(3);
     expect((await t.http.get(`/admin/products/${p.id}/variants?created_at[gt]=2999-01-01`).set(t.auth)).body.count).toBe(0);
     expect((await t.http.get(`/admin/products/${p.id}/variants?updated_at[lt]=2999-01-01`).set(t.auth)).body.count).toBe(3);
-    expect((await t.http.get('/admin/products/prod_missing/variants').set(t.auth)).status).toBe(404);
+    // Medusa lists variants by product id: an unknown product simply has none.
+    const none = await t.http.get('/admin/products/prod_missing/variants').set(t.auth);
+    expect([none.status, none.body]).toEqual([200, { variants: [], count: 0, offset: 0, limit: 100 }]);
+    // Newest first by default (Medusa's list default), any order on request.
+    const newest = res.body.variants.map((v: any) => v.created_at);
+    expect(newest).toEqual([...newest].sort().reverse());
+    const byRank = (await t.http.get(`/admin/products/${p.id}/variants?order=variant_rank`).set(t.auth)).body.variants.map((v: any) => v.variant_rank);
+    expect(byRank).toEqual([0, 1, 2]);
     expect((await t.http.get(`/admin/products/${p.id}/variants`)).status).toBe(401);
   });
 

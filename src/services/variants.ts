@@ -230,10 +230,13 @@ export async function priceVariant(ctx: Context, variant: ProductVariant, prices
   };
 }
 
+/**
+ * A product's variants as Medusa lists them: a plain variant list narrowed to the product (an
+ * unknown product has none: an empty page, not a 404), newest first by default.
+ */
 export async function listProductVariants(ctx: Context, productId: string, filter: VariantFilter | undefined, args: PageArgs) {
-  if (!(await ctx.em.count(Product, { id: productId }))) throw notFound('Product', productId);
   const where = { $and: [whereOf(filter), { product: productId }, variantSearch(args.q)] };
-  return findPage(ctx, ProductVariant, where, { ...args, q: undefined }, { ...LIST, defaultOrder: { variantRank: 'asc', createdAt: 'asc' } });
+  return findPage(ctx, ProductVariant, where, { ...args, q: undefined }, LIST);
 }
 
 export async function retrieveVariant(ctx: Context, id: string): Promise<ProductVariant> {
