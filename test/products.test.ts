@@ -361,6 +361,9 @@ describe('product variants', () => {
     expect((await t.em().findOneOrFail(ProductVariant, v.id)).title).toBe('S / Red!');
     expect((await t.http.post(`/admin/products/${p.id}/variants/${v.id}`).set(t.auth).send({ prices: [{ currency_code: 'nope', amount: 1 }] })).status).toBe(400);
     expect((await t.http.post(`/admin/products/${p.id}/variants/variant_missing`).set(t.auth).send({ title: 'x' })).status).toBe(404);
+    const otherOption = await t.http.post(`/admin/products/${p.id}/variants/${v.id}`).set(t.auth).send({ title: 'not kept', options: [{ option_id: 'opt_elsewhere', value: 'x' }] });
+    expect([otherOption.status, otherOption.body]).toEqual([404, { type: 'not_found', message: 'Product option value not found' }]);
+    expect((await t.em().findOneOrFail(ProductVariant, v.id)).title).toBe('S / Red!');
     expect((await t.http.post(`/admin/products/${p.id}/variants/${v.id}`).send({ title: 'x' })).status).toBe(401);
   });
 

@@ -4,7 +4,7 @@ import { Currency } from '../entities/currencies';
 import { Product, ProductOption, ProductOptionValue } from '../entities/products';
 import { Region } from '../entities/regions';
 import { MoneyAmount, ProductVariant } from '../entities/variants';
-import { duplicate, invalid, notFound } from '../lib/errors';
+import { AppError, duplicate, invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { monotonicFactory } from 'ulid';
@@ -403,18 +403,15 @@ export async function changeVariant(
   input: VariantFieldsInput & { title?: string | null; prices?: PriceInput[] | null; options?: VariantOptionInput[] | null },
 ): Promise<void> {
   if (input.options?.length) {
-    const options = live(product.options.getItems());
-    const wanted = new Map(live(variant.options.getItems()).map((v) => [v.option.id, v.value]));
+    // As Medusa, only the variant's existing option values change; another option is not found.
+    const current = new Map(live(variant.options.getItems()).map((v) => [v.option.id, v]));
+    const wanted = new Map([...current].map(([optionId, v]) => [optionId, v.value]));
     for (const o of input.options) {
-      if (!options.some((opt) => opt.id === o.optionId)) throw invalid(`Product has no option with id: ${o.optionId}`);
+      if (!current.has(o.optionId)) throw new AppError('not_found', 'Product option value not found');
       wanted.set(o.optionId, o.value);
     }
     checkUniqueCombination(product.variants.getItems(), wanted, variant);
-    for (const o of input.options) {
-      const existing = live(variant.options.getItems()).find((v) => v.option.id === o.optionId);
-      if (existing) existing.value = o.value;
-      else variant.options.add(ctx.em.create(ProductOptionValue, { id: orderedId('optval'), option: ctx.em.getReference(ProductOption, o.optionId), variant, value: o.value }));
-    }
+    for (const o of input.options) current.get(o.optionId)!.value = o.value;
   }
   if (input.prices) await replacePrices(ctx, variant, await pricesData(ctx, input.prices));
   assignFields(variant, input);
