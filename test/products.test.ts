@@ -675,6 +675,10 @@ describe('variants, tags and types', () => {
     const res = await t.http.get('/admin/product-tags?q=lookup').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ count: 2, limit: 10, offset: 0 });
+    // Medusa's default columns for this list are id, value, created_at and updated_at.
+    expect(Object.keys(res.body.product_tags[0]).sort()).toEqual(['created_at', 'id', 'updated_at', 'value']);
+    const withFields = await t.http.get('/admin/product-tags?q=lookup&fields=value,metadata').set(t.auth);
+    expect(Object.keys(withFields.body.product_tags[0]).sort()).toEqual(['created_at', 'id', 'metadata', 'value']);
     const a = res.body.product_tags.find((x: any) => x.value === 'lookup-a');
     expect((await t.http.get('/admin/product-tags?value[]=lookup-b').set(t.auth)).body.count).toBe(1);
     expect((await t.http.get(`/admin/product-tags?id[]=${a.id}`).set(t.auth)).body.product_tags[0].value).toBe('lookup-a');
@@ -695,6 +699,8 @@ describe('variants, tags and types', () => {
     const res = await t.http.get('/admin/product-types?q=lookup').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ count: 1, limit: 20, offset: 0 });
+    // Medusa's default columns for this list are id, value, created_at and updated_at.
+    expect(Object.keys(res.body.product_types[0]).sort()).toEqual(['created_at', 'id', 'updated_at', 'value']);
     const type = res.body.product_types[0];
     expect(type.value).toBe('lookup-type');
     expect((await t.http.get(`/admin/product-types?id[]=${type.id}&value[]=lookup-type`).set(t.auth)).body.count).toBe(1);
