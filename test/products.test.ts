@@ -623,6 +623,11 @@ describe('variants, tags and types', () => {
     expect(await ids('created_at[gt]=2999-01-01')).toEqual([]);
     expect(await ids('updated_at[gt]=2999-01-01')).toEqual([]);
     expect((await t.http.get('/admin/variants?order=sku&limit=1&offset=0').set(t.auth)).body.variants).toHaveLength(1);
+    for (const column of ['-id', 'barcode', 'allow_backorder', '-weight', 'material']) {
+      expect((await t.http.get(`/admin/variants?order=${column}`).set(t.auth)).status).toBe(200);
+    }
+    const descIds = (await t.http.get('/admin/variants?order=-id&limit=5').set(t.auth)).body.variants.map((v: any) => v.id);
+    expect(descIds).toEqual([...descIds].sort().reverse());
     expect((await t.http.get('/admin/variants?bogus=1').set(t.auth)).status).toBe(400);
     expect((await t.http.get('/admin/variants')).status).toBe(401);
     const small = await t.countQueries(() => t.http.get('/admin/variants?limit=2').set(t.auth));

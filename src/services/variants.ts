@@ -17,8 +17,12 @@ import type { PriceInput, VariantFieldsInput, VariantFilter, VariantOptionInput 
 const nextUlid = monotonicFactory();
 export const orderedId = (prefix: string) => `${prefix}_${nextUlid()}`;
 
+/** Medusa's variant lists order by any column (they name no allowed fields). */
 const LIST: ListSpec = {
-  orderable: ['title', 'sku', 'variantRank', 'inventoryQuantity', 'createdAt', 'updatedAt'],
+  orderable: [
+    'id', 'title', 'sku', 'barcode', 'ean', 'upc', 'variantRank', 'inventoryQuantity', 'allowBackorder', 'manageInventory',
+    'hsCode', 'originCountry', 'midCode', 'material', 'weight', 'length', 'height', 'width', 'createdAt', 'updatedAt',
+  ],
 };
 
 /**
