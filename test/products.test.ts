@@ -835,6 +835,7 @@ describe('priced variants (GET /admin/variants pricing context)', () => {
     const res = await t.http.get('/admin/variants?cart_id=cart_missing').set(t.auth);
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ type: 'not_found', message: 'Cart with id: cart_missing was not found' });
+    expect(errorType(await t.gql('{ variants(cartId: "cart_missing") { count } }'))).toBe('not_found');
     const small = await t.countQueries(() => t.http.get(`/admin/variants?limit=2&region_id=${region.id}`).set(t.auth));
     const large = await t.countQueries(() => t.http.get(`/admin/variants?limit=20&region_id=${region.id}`).set(t.auth));
     expect(small).toBe(large);
