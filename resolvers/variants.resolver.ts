@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../src/context';
 import { Product, ProductOptionValue } from '../src/entities/products';
 import { MoneyAmount, ProductVariant } from '../src/entities/variants';
@@ -34,13 +35,6 @@ const ownPrices = (prices: MoneyAmount[]) => (prices.some((p) => p.priceListId) 
 function pricedField<K extends keyof variants.VariantPricing>(ctx: Context, variant: ProductVariant, key: K): variants.VariantPricing[K] | Promise<variants.VariantPricing[K]> {
   const pricing = pricingOf(ctx, variant);
   return pricing instanceof Promise ? pricing.then((p) => p[key]) : pricing[key];
-}
-
-@ObjectType({ description: 'A tax rate applied to a variant\'s price in a region (Medusa\'s `tax_rates` of a priced variant).' })
-export class VariantTaxRate {
-  @Field(() => Float, { nullable: true }) rate!: number | null;
-  @Field() name!: string;
-  @Field(() => String, { nullable: true }) code!: string | null;
 }
 
 @Resolver(() => ProductVariant)
@@ -107,7 +101,9 @@ export class VariantsResolver {
     return pricedField(ctx, root, 'originalTax');
   }
 
-  @FieldResolver(() => [VariantTaxRate], { nullable: true, description: 'The rates behind the taxes: the product\'s (or its type\'s) rates in the region, else the region\'s default.' })
+  // JSON objects rather than an object type: a leaf costs nothing in the query-cost limit, so the
+  // product page (where it is always null) keeps its maximum page size.
+  @FieldResolver(() => [GraphQLJSONObject], { nullable: true, description: 'The rates behind the taxes, `{rate, name, code}` each: the product\'s (or its type\'s) rates in the region, else the region\'s default `{rate, name: "default", code: "default"}`.' })
   taxRates(@Root() root: ProductVariant, @Ctx() ctx: Context) {
     return pricedField(ctx, root, 'taxRates');
   }

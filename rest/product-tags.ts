@@ -1,5 +1,15 @@
 import type { Route } from './executor';
 
+/**
+ * Medusa selects only id, value, created_at and updated_at for this list
+ * (defaultAdminProductTagsFields): without `fields`, the answer carries those four.
+ */
+const DEFAULT_FIELDS = ['id', 'value', 'created_at', 'updated_at'];
+const pick = (row: Record<string, unknown>) => Object.fromEntries(DEFAULT_FIELDS.filter((k) => k in row).map((k) => [k, row[k]]));
+
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/product-tags', operation: 'productTags', envelope: { list: 'product_tags' } },
+  {
+    method: 'GET', path: '/admin/product-tags', operation: 'productTags', envelope: { list: 'product_tags' },
+    reshape: (page: { items: Record<string, unknown>[] }, query) => (query.fields ? page : { ...page, items: page.items.map(pick) }),
+  },
 ];

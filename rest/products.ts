@@ -1,12 +1,8 @@
 import type { Route } from './executor';
 
-/**
- * Medusa v1's default relations of the admin product routes (defaultAdminProductRelations), plus
- * `variants.tax_rates`: Medusa prices the variants of these answers, so each carries `tax_rates`
- * (null: there is no pricing context), an object list here that must be asked for.
- */
+/** Medusa v1's default relations of the admin product routes (defaultAdminProductRelations). */
 export const PRODUCT_RELATIONS = [
-  'variants', 'variants.prices', 'variants.options', 'variants.tax_rates', 'profiles', 'images', 'options', 'options.values',
+  'variants', 'variants.prices', 'variants.options', 'profiles', 'images', 'options', 'options.values',
   'tags', 'type', 'collection', 'sales_channels',
 ];
 

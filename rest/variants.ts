@@ -1,10 +1,7 @@
 import type { Route } from './executor';
 
-/**
- * Medusa v1's default relations of the admin variant routes, plus `tax_rates`: a priced variant
- * always carries it (null outside a region with automatic taxes), and it is an object list here.
- */
-const VARIANT_RELATIONS = ['options', 'prices', 'product', 'tax_rates'];
+/** Medusa v1's default relations of the admin variant routes (defaultAdminVariantRelations). */
+const VARIANT_RELATIONS = ['options', 'prices', 'product'];
 
 /** Medusa's default columns of these routes (defaultAdminVariantFields) leave out `variant_rank`. */
 const withoutRank = ({ variant_rank: _rank, ...rest }: Record<string, unknown>) => rest;

@@ -361,6 +361,9 @@ describe('product variants', () => {
     expect((await t.em().findOneOrFail(ProductVariant, v.id)).title).toBe('S / Red!');
     expect((await t.http.post(`/admin/products/${p.id}/variants/${v.id}`).set(t.auth).send({ prices: [{ currency_code: 'nope', amount: 1 }] })).status).toBe(400);
     expect((await t.http.post(`/admin/products/${p.id}/variants/variant_missing`).set(t.auth).send({ title: 'x' })).status).toBe(404);
+    const otherOption = await t.http.post(`/admin/products/${p.id}/variants/${v.id}`).set(t.auth).send({ title: 'not kept', options: [{ option_id: 'opt_elsewhere', value: 'x' }] });
+    expect([otherOption.status, otherOption.body]).toEqual([404, { type: 'not_found', message: 'Product option value not found' }]);
+    expect((await t.em().findOneOrFail(ProductVariant, v.id)).title).toBe('S / Red!');
     expect((await t.http.post(`/admin/products/${p.id}/variants/${v.id}`).send({ title: 'x' })).status).toBe(401);
   });
 
@@ -376,7 +379,14 @@ describe('product variants', () => {
     expect((await t.http.get(`/admin/products/${p.id}/variants?allow_backorder=false`).set(t.auth)).body.count).toBe(3);
     expect((await t.http.get(`/admin/products/${p.id}/variants?created_at[gt]=2999-01-01`).set(t.auth)).body.count).toBe(0);
     expect((await t.http.get(`/admin/products/${p.id}/variants?updated_at[lt]=2999-01-01`).set(t.auth)).body.count).toBe(3);
-    expect((await t.http.get('/admin/products/prod_missing/variants').set(t.auth)).status).toBe(404);
+    // Medusa lists variants by product id: an unknown product simply has none.
+    const none = await t.http.get('/admin/products/prod_missing/variants').set(t.auth);
+    expect([none.status, none.body]).toEqual([200, { variants: [], count: 0, offset: 0, limit: 100 }]);
+    // Newest first by default (Medusa's list default), any order on request.
+    const newest = res.body.variants.map((v: any) => v.created_at);
+    expect(newest).toEqual([...newest].sort().reverse());
+    const byRank = (await t.http.get(`/admin/products/${p.id}/variants?order=variant_rank`).set(t.auth)).body.variants.map((v: any) => v.variant_rank);
+    expect(byRank).toEqual([0, 1, 2]);
     expect((await t.http.get(`/admin/products/${p.id}/variants`)).status).toBe(401);
   });
 
@@ -613,6 +623,11 @@ describe('variants, tags and types', () => {
     expect(await ids('created_at[gt]=2999-01-01')).toEqual([]);
     expect(await ids('updated_at[gt]=2999-01-01')).toEqual([]);
     expect((await t.http.get('/admin/variants?order=sku&limit=1&offset=0').set(t.auth)).body.variants).toHaveLength(1);
+    for (const column of ['-id', 'barcode', 'allow_backorder', '-weight', 'material']) {
+      expect((await t.http.get(`/admin/variants?order=${column}`).set(t.auth)).status).toBe(200);
+    }
+    const descIds = (await t.http.get('/admin/variants?order=-id&limit=5').set(t.auth)).body.variants.map((v: any) => v.id);
+    expect(descIds).toEqual([...descIds].sort().reverse());
     expect((await t.http.get('/admin/variants?bogus=1').set(t.auth)).status).toBe(400);
     expect((await t.http.get('/admin/variants')).status).toBe(401);
     const small = await t.countQueries(() => t.http.get('/admin/variants?limit=2').set(t.auth));
@@ -665,6 +680,10 @@ describe('variants, tags and types', () => {
     const res = await t.http.get('/admin/product-tags?q=lookup').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ count: 2, limit: 10, offset: 0 });
+    // Medusa's default columns for this list are id, value, created_at and updated_at.
+    expect(Object.keys(res.body.product_tags[0]).sort()).toEqual(['created_at', 'id', 'updated_at', 'value']);
+    const withFields = await t.http.get('/admin/product-tags?q=lookup&fields=value,metadata').set(t.auth);
+    expect(Object.keys(withFields.body.product_tags[0]).sort()).toEqual(['created_at', 'id', 'metadata', 'value']);
     const a = res.body.product_tags.find((x: any) => x.value === 'lookup-a');
     expect((await t.http.get('/admin/product-tags?value[]=lookup-b').set(t.auth)).body.count).toBe(1);
     expect((await t.http.get(`/admin/product-tags?id[]=${a.id}`).set(t.auth)).body.product_tags[0].value).toBe('lookup-a');
@@ -685,6 +704,8 @@ describe('variants, tags and types', () => {
     const res = await t.http.get('/admin/product-types?q=lookup').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ count: 1, limit: 20, offset: 0 });
+    // Medusa's default columns for this list are id, value, created_at and updated_at.
+    expect(Object.keys(res.body.product_types[0]).sort()).toEqual(['created_at', 'id', 'updated_at', 'value']);
     const type = res.body.product_types[0];
     expect(type.value).toBe('lookup-type');
     expect((await t.http.get(`/admin/product-types?id[]=${type.id}&value[]=lookup-type`).set(t.auth)).body.count).toBe(1);
@@ -806,7 +827,7 @@ describe('priced variants (GET /admin/variants pricing context)', () => {
     expect(await priced(`region_id=${region.id}`)).toMatchObject({ calculated_price: 900, calculated_tax: null, tax_rates: null });
     expect(await priced('currency_code=usd')).toMatchObject({ calculated_tax: null, tax_rates: null });
     await t.em().nativeUpdate(Region, { id: region.id }, { automaticTaxes: true } as any);
-    const g = await t.gql(`{ variants(filter: { id: ["${p.variants[0].id}"] }, regionId: "${region.id}") { items { calculatedPriceInclTax taxRates { rate name code } } } }`);
+    const g = await t.gql(`{ variants(filter: { id: ["${p.variants[0].id}"] }, regionId: "${region.id}") { items { calculatedPriceInclTax taxRates } } }`);
     expect(g.data.variants.items).toEqual([{ calculatedPriceInclTax: 945, taxRates: [{ rate: 5, name: 'Reduced', code: 'RED' }] }]);
   });
 
@@ -814,6 +835,7 @@ describe('priced variants (GET /admin/variants pricing context)', () => {
     const res = await t.http.get('/admin/variants?cart_id=cart_missing').set(t.auth);
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ type: 'not_found', message: 'Cart with id: cart_missing was not found' });
+    expect(errorType(await t.gql('{ variants(cartId: "cart_missing") { count } }'))).toBe('not_found');
     const small = await t.countQueries(() => t.http.get(`/admin/variants?limit=2&region_id=${region.id}`).set(t.auth));
     const large = await t.countQueries(() => t.http.get(`/admin/variants?limit=20&region_id=${region.id}`).set(t.auth));
     expect(small).toBe(large);

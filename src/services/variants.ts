@@ -4,7 +4,7 @@ import { Currency } from '../entities/currencies';
 import { Product, ProductOption, ProductOptionValue } from '../entities/products';
 import { Region } from '../entities/regions';
 import { MoneyAmount, ProductVariant } from '../entities/variants';
-import { duplicate, invalid, notFound } from '../lib/errors';
+import { AppError, duplicate, invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { monotonicFactory } from 'ulid';
@@ -17,8 +17,12 @@ import type { PriceInput, VariantFieldsInput, VariantFilter, VariantOptionInput 
 const nextUlid = monotonicFactory();
 export const orderedId = (prefix: string) => `${prefix}_${nextUlid()}`;
 
+/** Medusa's variant lists order by any column (they name no allowed fields). */
 const LIST: ListSpec = {
-  orderable: ['title', 'sku', 'variantRank', 'inventoryQuantity', 'createdAt', 'updatedAt'],
+  orderable: [
+    'id', 'title', 'sku', 'barcode', 'ean', 'upc', 'variantRank', 'inventoryQuantity', 'allowBackorder', 'manageInventory',
+    'hsCode', 'originCountry', 'midCode', 'material', 'weight', 'length', 'height', 'width', 'createdAt', 'updatedAt',
+  ],
 };
 
 /**
@@ -230,10 +234,13 @@ export async function priceVariant(ctx: Context, variant: ProductVariant, prices
   };
 }
 
+/**
+ * A product's variants as Medusa lists them: a plain variant list narrowed to the product (an
+ * unknown product has none: an empty page, not a 404), newest first by default.
+ */
 export async function listProductVariants(ctx: Context, productId: string, filter: VariantFilter | undefined, args: PageArgs) {
-  if (!(await ctx.em.count(Product, { id: productId }))) throw notFound('Product', productId);
   const where = { $and: [whereOf(filter), { product: productId }, variantSearch(args.q)] };
-  return findPage(ctx, ProductVariant, where, { ...args, q: undefined }, { ...LIST, defaultOrder: { variantRank: 'asc', createdAt: 'asc' } });
+  return findPage(ctx, ProductVariant, where, { ...args, q: undefined }, LIST);
 }
 
 export async function retrieveVariant(ctx: Context, id: string): Promise<ProductVariant> {
@@ -400,18 +407,15 @@ export async function changeVariant(
   input: VariantFieldsInput & { title?: string | null; prices?: PriceInput[] | null; options?: VariantOptionInput[] | null },
 ): Promise<void> {
   if (input.options?.length) {
-    const options = live(product.options.getItems());
-    const wanted = new Map(live(variant.options.getItems()).map((v) => [v.option.id, v.value]));
+    // As Medusa, only the variant's existing option values change; another option is not found.
+    const current = new Map(live(variant.options.getItems()).map((v) => [v.option.id, v]));
+    const wanted = new Map([...current].map(([optionId, v]) => [optionId, v.value]));
     for (const o of input.options) {
-      if (!options.some((opt) => opt.id === o.optionId)) throw invalid(`Product has no option with id: ${o.optionId}`);
+      if (!current.has(o.optionId)) throw new AppError('not_found', 'Product option value not found');
       wanted.set(o.optionId, o.value);
     }
     checkUniqueCombination(product.variants.getItems(), wanted, variant);
-    for (const o of input.options) {
-      const existing = live(variant.options.getItems()).find((v) => v.option.id === o.optionId);
-      if (existing) existing.value = o.value;
-      else variant.options.add(ctx.em.create(ProductOptionValue, { id: orderedId('optval'), option: ctx.em.getReference(ProductOption, o.optionId), variant, value: o.value }));
-    }
+    for (const o of input.options) current.get(o.optionId)!.value = o.value;
   }
   if (input.prices) await replacePrices(ctx, variant, await pricesData(ctx, input.prices));
   assignFields(variant, input);
