@@ -40,6 +40,18 @@ export class Image extends SoftDeletable {
 @Index({ properties: ['title'] })
 @Index({ properties: ['status'] })
 @Index({ properties: ['isGiftcard'] })
+// Every other column the list may be ordered by (Medusa allows them all).
+@Index({ properties: ['subtitle'] })
+@Index({ properties: ['externalId'] })
+@Index({ properties: ['discountable'] })
+@Index({ properties: ['weight'] })
+@Index({ properties: ['length'] })
+@Index({ properties: ['height'] })
+@Index({ properties: ['width'] })
+@Index({ properties: ['hsCode'] })
+@Index({ properties: ['originCountry'] })
+@Index({ properties: ['midCode'] })
+@Index({ properties: ['material'] })
 export class Product extends SoftDeletable {
   static idPrefix = 'prod';
 

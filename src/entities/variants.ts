@@ -22,6 +22,18 @@ const liveUnique = (column: string) => ({
 @Index({ properties: ['updatedAt'] })
 @Index({ properties: ['title'] })
 @Index({ properties: ['inventoryQuantity'] })
+// Every other column the variant lists may be ordered by (Medusa allows them all).
+@Index({ properties: ['variantRank'] })
+@Index({ properties: ['allowBackorder'] })
+@Index({ properties: ['manageInventory'] })
+@Index({ properties: ['hsCode'] })
+@Index({ properties: ['originCountry'] })
+@Index({ properties: ['midCode'] })
+@Index({ properties: ['material'] })
+@Index({ properties: ['weight'] })
+@Index({ properties: ['length'] })
+@Index({ properties: ['height'] })
+@Index({ properties: ['width'] })
 export class ProductVariant extends SoftDeletable {
   static idPrefix = 'variant';
 

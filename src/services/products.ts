@@ -26,7 +26,8 @@ import type { CreateVariantInput, UpdateVariantInput } from '../../schema/varian
  */
 const LIST: ListSpec = {
   orderable: [
-    'id', 'title', 'subtitle', 'status', 'externalId', 'description', 'handle', 'isGiftcard', 'discountable', 'thumbnail',
+    // Every orderable column has an index; long free text (description, thumbnail) is not orderable.
+    'id', 'title', 'subtitle', 'status', 'externalId', 'handle', 'isGiftcard', 'discountable',
     'profileId', 'collectionId', 'typeId', 'weight', 'length', 'height', 'width', 'hsCode', 'originCountry', 'midCode',
     'material', 'createdAt', 'updatedAt', 'deletedAt',
   ],
