@@ -1,5 +1,5 @@
 import { Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { newId } from '../lib/ids';
 
@@ -36,6 +36,45 @@ export abstract class SoftDeletable extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt?: Date | null = null;
+}
+
+/**
+ * The physical and customs attributes Medusa gives both products and variants (a variant's own
+ * values override its product's when set).
+ */
+@ObjectType()
+export abstract class ShippableEntity extends SoftDeletable {
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  weight?: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  length?: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  height?: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  width?: number | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  hsCode?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  originCountry?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  midCode?: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  material?: string | null = null;
 }
 
 /** A JSON object column that clients own: its keys are never rewritten. */

@@ -1,6 +1,6 @@
 import { Collection, Entity, Opt, PrimaryKeyProp, Enum, Index, ManyToMany, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MetadataField, Metadata, SoftDeletable } from './base';
+import { MetadataField, Metadata, ShippableEntity, SoftDeletable } from './base';
 import { ProductTag } from './product-tags';
 import { ProductCollection } from './collections';
 import { ProductCategory } from './categories';
@@ -52,7 +52,7 @@ export class Image extends SoftDeletable {
 @Index({ properties: ['originCountry'] })
 @Index({ properties: ['midCode'] })
 @Index({ properties: ['material'] })
-export class Product extends SoftDeletable {
+export class Product extends ShippableEntity {
   static idPrefix = 'prod';
 
   @Field()
@@ -83,37 +83,13 @@ export class Product extends SoftDeletable {
   @Property({ type: 'text', nullable: true })
   thumbnail?: string | null = null;
 
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  weight?: number | null = null;
 
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  length?: number | null = null;
 
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  height?: number | null = null;
 
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  width?: number | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', nullable: true })
-  hsCode?: string | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', nullable: true })
-  originCountry?: string | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', nullable: true })
-  midCode?: string | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', nullable: true })
-  material?: string | null = null;
 
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: true })

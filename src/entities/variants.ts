@@ -1,6 +1,6 @@
 import { Collection, Entity, Opt, Index, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { MetadataField, Metadata, SoftDeletable } from './base';
+import { MetadataField, Metadata, ShippableEntity, SoftDeletable } from './base';
 import { Currency } from './currencies';
 import { Region } from './regions';
 import { PriceList } from './price-lists';
@@ -34,7 +34,7 @@ const liveUnique = (column: string) => ({
 @Index({ properties: ['length'] })
 @Index({ properties: ['height'] })
 @Index({ properties: ['width'] })
-export class ProductVariant extends SoftDeletable {
+export class ProductVariant extends ShippableEntity {
   static idPrefix = 'variant';
 
   @Field()
@@ -76,37 +76,13 @@ export class ProductVariant extends SoftDeletable {
   @Property({ type: 'boolean', default: true })
   manageInventory: Opt<boolean> = true;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', nullable: true })
-  hsCode?: string | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', nullable: true })
-  originCountry?: string | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', nullable: true })
-  midCode?: string | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', nullable: true })
-  material?: string | null = null;
 
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  weight?: number | null = null;
 
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  length?: number | null = null;
 
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  height?: number | null = null;
 
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  width?: number | null = null;
 
   @MetadataField()
   metadata?: Metadata = null;
