@@ -112,7 +112,12 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   };
   app.use(express.json({ limit: '1mb' }));
   app.use(restRouter(schema, routeModules<Route>(), execute));
-  app.use('/admin', (_req, res) => { res.status(404).json({ type: 'not_found', message: 'Route not found' }); });
+  // Medusa authenticates before routing, so an unknown admin path is a 401 until signed in (the
+  // dashboard probes /admin/batch-jobs before login and expects exactly that).
+  app.use('/admin', (req, res) => {
+    if (!req.ctx.auth) res.status(401).type('text/plain').send('Unauthorized');
+    else res.status(404).json({ type: 'not_found', message: 'Route not found' });
+  });
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
     if (err?.type === 'entity.parse.failed') return sendError(res, { message: 'The request body is not valid JSON', extensions: { type: 'invalid_data' } });
     if (err?.type === 'entity.too.large') return sendError(res, { message: 'The request body is too large', extensions: { type: 'invalid_data' } });

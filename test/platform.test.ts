@@ -51,6 +51,17 @@ describe('naming', () => {
   });
 });
 
+describe('admin paths not served', () => {
+  it('answers an admin path it does not serve with 401 before login and 404 after', async () => {
+    const before = await t.http.get('/admin/batch-jobs');
+    expect(before.status).toBe(401);
+    expect(before.text).toBe('Unauthorized');
+    const after = await t.http.get('/admin/batch-jobs').set(t.auth);
+    expect(after.status).toBe(404);
+    expect(after.body.type).toBe('not_found');
+  });
+});
+
 describe('lists cost a fixed number of queries', () => {
   it('GET /admin/users costs the same for 1 and 20 rows', async () => {
     for (let i = 0; i < 5; i++) await t.http.post('/admin/users').set(t.auth).send({ email: `u${i}@example.com`, password: 'pw' });
