@@ -1,20 +1,13 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Rel } from '@mikro-orm/core';
+import { Collection, Entity, Index, ManyToOne, OneToMany, Property, Rel } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { BaseEntity } from './base';
+import { Provider } from './store';
 import { Customer } from './customers';
 
 @ObjectType({ description: 'A notification provider (Medusa\'s notification_provider table).' })
 @Entity({ tableName: 'notification_provider' })
-export class NotificationProvider {
-  @Field()
-  @PrimaryKey({ type: 'string' })
-  id!: string;
-
-  @Field()
-  @Property({ type: 'boolean', default: true })
-  isInstalled: boolean = true;
-}
+export class NotificationProvider extends Provider {}
 
 @ObjectType({ description: 'A message a provider sent (or, for the built-in provider, recorded) in reaction to a domain event.' })
 @Entity({ tableName: 'notification' })

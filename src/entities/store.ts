@@ -48,9 +48,9 @@ export class Store extends BaseEntity {
   metadata?: Metadata = null;
 }
 
-/** A payment, fulfillment or tax provider registered at start-up (Medusa's provider tables). */
+/** A provider registered at start-up (Medusa's payment, fulfillment, tax and notification provider tables). */
 @ObjectType()
-abstract class Provider {
+export abstract class Provider {
   @Field()
   @PrimaryKey({ type: 'string' })
   id!: string;

@@ -26,8 +26,8 @@ export class Loaders {
    * express (a hand-written query on a hot path). `key` names it; calls with the same key in the
    * same tick are answered by one call of `batch`, in the order of `keys`.
    */
-  load<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>, item: K): Promise<V> {
-    return this.get<K, V>(`custom:${key}`, batch).load(item);
+  load<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>, item: K, cacheKey?: (k: K) => unknown): Promise<V> {
+    return this.get<K, V>(`custom:${key}`, batch, cacheKey).load(item);
   }
 
   /** The entities whose `fk` equals `parentId` (a one-to-many relation), in `orderBy` order. */

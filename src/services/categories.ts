@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import type { Context } from '../context';
 import { ProductCategory } from '../entities/categories';
 import { invalid, notAllowed, notFound } from '../lib/errors';
@@ -74,20 +73,13 @@ export function childrenOf(ctx: Context, category: ProductCategory): Promise<Pro
   return ctx.loaders.children(ProductCategory, 'parentCategory', category.id, { rank: 'asc', id: 'asc' } as any);
 }
 
-const descendantLoaders = new WeakMap<Context, DataLoader<ProductCategory, ProductCategory[]>>();
-
 /** Every category below `category`, in one query for all the categories asked in a request. */
 export async function descendantsOf(ctx: Context, category: ProductCategory): Promise<ProductCategory[]> {
   if (!treeChildren.has(category)) {
-    let loader = descendantLoaders.get(ctx);
-    if (!loader) {
-      loader = new DataLoader(async (roots) => {
-        await attachDescendants(ctx, roots.filter((r) => !treeChildren.has(r)));
-        return roots.map(() => []);
-      }, { cacheKeyFn: (c) => c.id });
-      descendantLoaders.set(ctx, loader);
-    }
-    await loader.load(category);
+    await ctx.loaders.load<ProductCategory, null>('categoryDescendants', async (roots) => {
+      await attachDescendants(ctx, roots.filter((r) => !treeChildren.has(r)));
+      return roots.map(() => null);
+    }, category, (c) => c.id);
   }
   const out: ProductCategory[] = [];
   const walk = (node: ProductCategory) => (treeChildren.get(node) ?? []).forEach((child) => { out.push(child); walk(child); });

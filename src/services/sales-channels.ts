@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { PopulateHint } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { Product } from '../entities/products';
@@ -122,32 +121,23 @@ export async function unlinkProducts(ctx: Context, ids: string[], prop: LinkProp
   await ctx.em.flush();
 }
 
-const linkedLoaders = new WeakMap<Context, Map<LinkProp, DataLoader<string, Product[]>>>();
-
 /**
  * The live products linked to `targetId` through `prop`, oldest first; one query (plus the
  * links) for every target asked in the same request.
  */
 export function productsLinkedTo(ctx: Context, prop: LinkProp, targetId: string): Promise<Product[]> {
-  let loaders = linkedLoaders.get(ctx);
-  if (!loaders) linkedLoaders.set(ctx, (loaders = new Map()));
-  let loader = loaders.get(prop);
-  if (!loader) {
-    loader = new DataLoader<string, Product[]>(async (targetIds) => {
-      const products = await ctx.em.find(Product, { [prop]: { $in: [...targetIds] } } as object, {
-        populate: [prop] as any,
-        // Every link of each product, not only those matched: the collection is then complete
-        // for anything else in the request that reads it (e.g. a product's own categories).
-        populateWhere: PopulateHint.ALL,
-        orderBy: { createdAt: 'asc', id: 'asc' },
-      });
-      const byTarget = new Map<string, Product[]>(targetIds.map((tid) => [tid, []]));
-      for (const product of products) {
-        for (const linked of (product[prop] as unknown as { getItems(): { id: string }[] }).getItems()) byTarget.get(linked.id)?.push(product);
-      }
-      return targetIds.map((tid) => byTarget.get(tid) ?? []);
+  return ctx.loaders.load<string, Product[]>(`productsLinkedTo:${prop}`, async (targetIds) => {
+    const products = await ctx.em.find(Product, { [prop]: { $in: [...targetIds] } } as object, {
+      populate: [prop] as any,
+      // Every link of each product, not only those matched: the collection is then complete
+      // for anything else in the request that reads it (e.g. a product's own categories).
+      populateWhere: PopulateHint.ALL,
+      orderBy: { createdAt: 'asc', id: 'asc' },
     });
-    loaders.set(prop, loader);
-  }
-  return loader.load(targetId);
+    const byTarget = new Map<string, Product[]>(targetIds.map((tid) => [tid, []]));
+    for (const product of products) {
+      for (const linked of (product[prop] as unknown as { getItems(): { id: string }[] }).getItems()) byTarget.get(linked.id)?.push(product);
+    }
+    return targetIds.map((tid) => byTarget.get(tid) ?? []);
+  }, targetId);
 }
