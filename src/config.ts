@@ -1,3 +1,4 @@
+import os from 'os';
 import path from 'path';
 
 /** Everything Aegis reads from the environment, parsed once at start. */
@@ -20,6 +21,22 @@ export interface Config {
   maxQueryDepth: number;
   /** Server processes (`WEB_CONCURRENCY`); more than one forks workers that share the port. */
   workers: number;
+  /** Where uploads and exports are kept, and how they are reached (src/lib/storage.ts). */
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  /** `local` (a folder on disk) or `s3` (an S3-compatible bucket). */
+  driver: 'local' | 's3';
+  /** The local store's folder (`FILES_DIR`, default `<AEGIS_DATA_DIR>/files`). */
+  dir: string;
+  /** The server's address as clients reach it, the start of file URLs (`BACKEND_URL`). */
+  publicUrl: string;
+  /** Largest accepted upload, in bytes (`UPLOAD_MAX_BYTES`). */
+  maxUploadBytes: number;
+  /** How long a download URL works, in seconds (`DOWNLOAD_URL_TTL`). */
+  downloadUrlTtl: number;
+  s3?: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; publicUrl?: string; forcePathStyle: boolean };
 }
 
 const DEV_SECRET = 'aegis-development-secret';
@@ -42,12 +59,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: intOf(env.MAX_QUERY_COST, 50000),
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
     workers: Math.max(1, intOf(env.WEB_CONCURRENCY, 1)),
+    files: filesConfig(env, nodeEnv),
   };
   // A production server signing tokens with a published secret would accept forged sessions.
   if (isProduction && (config.jwtSecret === DEV_SECRET || config.cookieSecret === DEV_SECRET)) {
     throw new Error('JWT_SECRET and COOKIE_SECRET must be set when NODE_ENV=production');
   }
   return config;
+}
+
+function filesConfig(env: NodeJS.ProcessEnv, nodeEnv: string): FilesConfig {
+  const port = intOf(env.PORT, 9000);
+  // Tests never write into the checkout: their files go to a folder of the system's temp area.
+  const fallbackDir = nodeEnv === 'test' ? path.join(os.tmpdir(), `aegis-test-files-${process.pid}`) : path.join(path.resolve(env.AEGIS_DATA_DIR || '.data'), 'files');
+  const driver = env.FILE_STORAGE === 's3' ? 's3' : 'local';
+  if (env.FILE_STORAGE && !['s3', 'local'].includes(env.FILE_STORAGE)) throw new Error(`FILE_STORAGE must be local or s3, got "${env.FILE_STORAGE}"`);
+  if (driver === 's3' && !env.S3_BUCKET) throw new Error('FILE_STORAGE=s3 needs S3_BUCKET');
+  return {
+    driver,
+    dir: path.resolve(env.FILES_DIR || fallbackDir),
+    publicUrl: (env.BACKEND_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    maxUploadBytes: intOf(env.UPLOAD_MAX_BYTES, 50 * 1024 * 1024),
+    downloadUrlTtl: Math.max(1, intOf(env.DOWNLOAD_URL_TTL, 15 * 60)),
+    s3: driver === 's3' ? {
+      bucket: env.S3_BUCKET!,
+      region: env.S3_REGION || 'us-east-1',
+      endpoint: env.S3_ENDPOINT || undefined,
+      accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+      publicUrl: env.S3_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' || !!env.S3_ENDPOINT,
+    } : undefined,
+  };
 }
 
 function intOf(value: string | undefined, fallback: number): number {

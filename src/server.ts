@@ -19,6 +19,7 @@ import { EventBus, Subscriber } from './lib/events';
 import { createLogger, errorText, Logger } from './lib/log';
 import { AppError } from './lib/errors';
 import { restRouter, Route, sendError } from '../rest/executor';
+import { filesRouter } from '../rest/uploads';
 import { routeModules, serviceContributions } from './registry';
 import { registerProviders } from './services/store';
 
@@ -104,6 +105,8 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
     }
   });
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => req.ctx }));
+  // Multipart uploads and stored files: plain handlers, as they are not JSON.
+  app.use(filesRouter(config));
 
   const execute = async (query: string, variables: Record<string, unknown>, ctx: Context) => {
     const result = await apollo.executeOperation({ query, variables }, { contextValue: ctx });
