@@ -11,6 +11,9 @@
  *   { "path": "/admin/regions/{region}", "query": "expand=countries" }
  *   { "path": "/admin/auth", "auth": "none" }                 // without credentials
  *   { ..., "differs": "why Aegis answers otherwise on purpose" } // not compared (README lists it)
+ *   { ..., "until": { "batch_job.status": "completed" } }   // asked again (every 200 ms, up to 30 s)
+ *                                                            // until the answer has these values:
+ *                                                            // for work the server does in the background
  * `{name}` in a path, query or body string is replaced by the value saved from this server's own
  * earlier answer; a body string that is exactly `{name}` becomes the saved value itself.
  */
@@ -24,6 +27,7 @@ export interface Step {
   save?: Record<string, string>;
   auth?: 'none';
   differs?: string;
+  until?: Record<string, unknown>;
 }
 
 /** What is kept of one answer. */
@@ -58,12 +62,19 @@ export async function runScenario(steps: Step[], send: Send, token: string): Pro
       headers['content-type'] = 'application/json';
       body = JSON.stringify(fillBody(step.body, vars));
     }
-    const res = await send(step.method ?? 'GET', `${fill(step.path, vars)}${query}`, headers, body);
+    let res: Response;
     let json: any = null;
-    try {
-      json = res.text ? JSON.parse(res.text) : null;
-    } catch {
-      json = null;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      res = await send(step.method ?? 'GET', `${fill(step.path, vars)}${query}`, headers, body);
+      try {
+        json = res.text ? JSON.parse(res.text) : null;
+      } catch {
+        json = null;
+      }
+      const reached = Object.entries(step.until ?? {}).every(([path, value]) => pick(json, path) === value);
+      if (reached || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
     for (const [name, path] of Object.entries(step.save ?? {})) vars[name] = pick(json, path);
     answers.push(reduce(res.status, json, res.text));
