@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSON } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
 import { BatchJob } from '../src/entities/batch-jobs';
 
@@ -27,8 +27,8 @@ export const BatchJobList = PageOf(BatchJob);
 @InputType()
 export class CreateBatchJobInput {
   @Field(() => String, { nullable: true, description: 'product-export, product-import or price-list-import.' }) type?: string | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Imports: `fileKey` (and `price_list_id`); exports: `filterable_fields`, `order`, `limit`, `offset`.' })
-  context?: Record<string, unknown> | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'A JSON object. Imports: `fileKey` (and `price_list_id`); exports: `filterable_fields`, `order`, `limit`, `offset`.' })
+  context?: unknown;
   @Field(() => Boolean, { nullable: true, description: 'Wait for confirmation once pre-processed.' }) dryRun?: boolean | null;
 }
 

@@ -26,8 +26,10 @@ export interface JobDeps {
   config: Config;
   bus: EventBus;
   log: Logger;
-  /** Tests: called after each row or page, to stop a run half-way as a crash would. */
+  /** Tests: called after progress is recorded, to stop a run half-way as a crash would. */
   onProgress?: (done: number) => void;
+  /** Imports record their progress every this many lines (100, as Medusa). */
+  progressEvery?: number;
 }
 
 /** One kind of batch job: how its context is checked at creation, and its two steps. */
@@ -66,7 +68,7 @@ export async function retrieveBatchJob(ctx: Context, id: string, lock = false): 
 
 export async function createBatchJob(ctx: Context, input: CreateBatchJobInput): Promise<BatchJob> {
   if (typeof input.type !== 'string') throw invalid('type must be a string');
-  const { context } = input;
+  const context = input.context as Record<string, unknown>;
   if (!context || typeof context !== 'object' || Array.isArray(context)) throw invalid('context must be an object');
   const strategy = STRATEGIES[input.type];
   if (!strategy) throw new AppError('not_found', `Unable to find a BatchJob strategy with the type ${input.type}`);
@@ -237,13 +239,13 @@ export class JobRun {
    * on); throws Canceled when the job is no longer processing.
    */
   async progress(advancementCount: number, count: number, extra: BatchJobResult = {}): Promise<void> {
-    this.deps.onProgress?.(advancementCount);
     const patch = { ...extra, advancement_count: advancementCount, count, progress: count ? Math.min(1, advancementCount / count) : 0 };
     const rows: { id: string }[] = await this.deps.em().getConnection().execute(
       `update "batch_job" set "result" = coalesce("result", '{}'::jsonb) || ?::jsonb, "updated_at" = now() where "id" = ? and "status" = 'processing' returning "id"`,
       [JSON.stringify(patch), this.id],
     );
     if (!rows.length) throw new Canceled();
+    this.deps.onProgress?.(advancementCount);
   }
 
   /** Fails the job (unless it is finished already), keeping the reason in `result.errors`. */

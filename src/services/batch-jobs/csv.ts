@@ -4,7 +4,7 @@ import { parse } from 'csv-parse';
 import { stringify, Stringifier } from 'csv-stringify';
 import { AppError, invalid } from '../../lib/errors';
 
-/** One record of a CSV file: its cells by (trimmed) column name, and the file line it ends on. */
+/** One record of a CSV file: its cells by (trimmed) column name, and the file line it starts on. */
 export interface CsvRow {
   line: number;
   cells: Record<string, string>;
@@ -43,9 +43,15 @@ export async function* readCsv(source: Readable): AsyncGenerator<CsvRow & { head
       parser.destroy(err as Error);
     }
   })();
+  // Lines as a person counts them in an editor: where the record starts (a quoted cell may span lines).
+  let lastLine = 1;
+  let lastEmpty = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      yield { line: info.lines, cells: record, header };
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; empty_lines: number } }>) {
+      const start = lastLine + 1 + (info.empty_lines - lastEmpty);
+      lastLine = info.lines;
+      lastEmpty = info.empty_lines;
+      yield { line: start, cells: record, header };
     }
   } catch (err) {
     if (err instanceof AppError) throw err;

@@ -76,13 +76,14 @@ export const priceListImport: Strategy = {
   async preProcess(run) {
     const ctx = run.contextFor(run.deps.em() as any);
     await retrievePriceList(ctx, String(run.context.price_list_id));
-    const { prices, lines } = await pricesOf(ctx, importLines(run, readLine, checkHeader));
+    const { lines } = await pricesOf(ctx, importLines(run, readLine, checkHeader));
+    // As Medusa, the count is of lines (one per variant), each adding its prices.
     return {
       result: {
         advancement_count: 0,
         count: lines,
         operations: { PRICE_LIST_PRICE_CREATE: lines },
-        stat_descriptors: [{ key: 'price-list-import-count', name: 'PriceList to import', message: `${prices.length} prices will be added` }],
+        stat_descriptors: [{ key: 'price-list-import-count', name: 'PriceList to import', message: `${lines} prices will be added` }],
       },
     };
   },

@@ -44,7 +44,8 @@ export async function* importLines<T>(run: JobRun, read: (line: number, cells: R
 /**
  * `product-import`: Medusa's product CSV, line by line. A line's product is found by `Product Id`,
  * else by `Product Handle`, else created (from its first line: title, options, images…); its
- * variant is found by `Variant Id`, else by `Variant SKU`, else created. Pre-processing reads the
+ * variant is found by `Variant Id`, else by `Variant SKU`, else created. Ids of another store (a
+ * file exported from another Medusa) thus fall back on handles and SKUs. Pre-processing reads the
  * whole file and checks every reference, so a dry run tells what would happen; processing applies
  * it in one transaction: any error (named by its line) leaves nothing imported.
  */
@@ -81,7 +82,7 @@ export const productImport: Strategy = {
       const plan = new ImportPlan(ctx, true);
       for await (const line of importLines(run, readProductLine, checkProductHeader)) {
         await plan.line(line);
-        if (plan.lines % PROGRESS_EVERY === 0) await run.progress(plan.lines, count);
+        if (plan.lines % (run.deps.progressEvery ?? PROGRESS_EVERY) === 0) await run.progress(plan.lines, count);
       }
       await run.complete(ctx, { result: { advancement_count: plan.lines, count: plan.lines, progress: 1 } });
     });
@@ -113,6 +114,9 @@ class ImportPlan {
     try {
       const productId = await this.product(line);
       await this.variant(line, productId);
+      // Each line is flushed by the services; forgetting its entities keeps every flush as cheap
+      // as the first, whatever the file's length (only ids are kept between lines).
+      if (this.apply) this.ctx.em.clear();
     } catch (err) {
       if (err instanceof AppError || err instanceof LineError) {
         const who = [`product handle ${line.product.handle}`, line.variant.sku ? `variant sku ${line.variant.sku}` : '', line.variant.id ? `variant id ${line.variant.id}` : ''].filter(Boolean).join(', ');
@@ -126,10 +130,8 @@ class ImportPlan {
   private async product(line: ImportLine): Promise<string | null> {
     const { handle, id } = line.product;
     if (this.products.has(handle)) return this.products.get(handle)!;
-    const existing = id
-      ? await this.ctx.em.findOne(Product, { id: String(id) })
-      : await this.ctx.em.findOne(Product, { handle });
-    if (id && !existing) throw new LineError(`Product with id ${id} was not found`);
+    // An id of another store (a file exported elsewhere) finds nothing: the handle decides then.
+    const existing = (id ? await this.ctx.em.findOne(Product, { id: String(id) }) : null) ?? (await this.ctx.em.findOne(Product, { handle }));
     const fields = await this.productFields(line);
     let productId: string | null = existing?.id ?? null;
     if (existing) {
@@ -207,10 +209,8 @@ class ImportPlan {
   private async variant(line: ImportLine, productId: string | null): Promise<void> {
     const v = line.variant;
     let existing: ProductVariant | null = null;
-    if (v.id) {
-      existing = await this.ctx.em.findOne(ProductVariant, { id: String(v.id) });
-      if (!existing) throw new LineError(`Variant with id ${v.id} was not found`);
-    } else if (v.sku) {
+    if (v.id) existing = await this.ctx.em.findOne(ProductVariant, { id: String(v.id) });
+    if (!existing && v.sku) {
       existing = await this.ctx.em.findOne(ProductVariant, { sku: String(v.sku) });
       if (!existing && this.newSkus.has(String(v.sku))) throw new LineError(`The SKU ${v.sku} is given to two variants of this file`);
     }
