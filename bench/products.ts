@@ -20,7 +20,7 @@ import { Client } from 'pg';
 import { openDatabase, freePort } from '../src/db/embedded';
 import { openOrm, migrate } from '../src/db/orm';
 import { buildAppSchema } from '../src/graphql';
-import { compileRoute, documentFor } from '../rest/executor';
+import { compileRoute, documentText } from '../rest/executor';
 import { routes as productRoutes } from '../rest/products';
 import { newId } from '../src/lib/ids';
 
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
 
     // The GraphQL document is the one the REST route runs, so both doors do the same work.
     const route = productRoutes.find((r) => r.method === 'GET' && r.path === '/admin/products')!;
-    const document = documentFor(compileRoute(await buildAppSchema(), route), { limit: PAGE }).replace('Rest_products', 'BenchProducts');
+    const document = documentText(compileRoute(await buildAppSchema(), route), ['limit']).replace('Rest_products', 'BenchProducts');
 
     const port = await freePort();
     server = await startServer(database.url, port, values['server-node-options']!);
