@@ -36,6 +36,8 @@ export interface Route {
   relationsWhen?: Record<string, string[]>;
   /** Rewrites the operation's result before the envelope, given the query string (e.g. nests a flat tree). */
   reshape?: (result: any, query: Record<string, unknown>) => unknown;
+  /** The relations `expand` may name, where Medusa's route limits them (its `allowedRelations`); others are a 400. */
+  allowedRelations?: string[];
   /** Relations (or computed fields) the handler adds to every answer, whatever `expand` says. */
   always?: string[];
   /** Medusa's handler never reads the query string here: anything in it is ignored, not refused. */
@@ -139,7 +141,10 @@ function expandOf(route: Route, query: Record<string, unknown>): string[] | unde
   const expand = controlParam(route, query, 'expand');
   const extra = Object.entries(route.relationsWhen ?? {}).filter(([param]) => query[param] === 'true').flatMap(([, rels]) => rels);
   if (expand === undefined) return extra.length ? [...(route.relations ?? []), ...extra] : undefined;
-  return [...splitList(expand), ...extra];
+  const asked = splitList(expand);
+  const refused = route.allowedRelations ? asked.filter((r) => !route.allowedRelations!.includes(r)) : [];
+  if (refused.length) throw invalid(`Requested fields [${refused.join(', ')}] are not valid`);
+  return [...asked, ...extra];
 }
 
 /** `expand` / `fields` as comma-separated text (or, where the route takes lists, `x[]=a&x[]=b`). */
