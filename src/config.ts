@@ -20,6 +20,8 @@ export interface Config {
   maxQueryDepth: number;
   /** Server processes (`WEB_CONCURRENCY`); more than one forks workers that share the port. */
   workers: number;
+  /** REST documents compiled by graphql-jit (default) or interpreted by graphql-js (tests compare the two). */
+  restCompile?: boolean;
 }
 
 const DEV_SECRET = 'aegis-development-secret';

@@ -106,7 +106,7 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => req.ctx }));
 
   app.use(express.json({ limit: '1mb' }));
-  app.use(restRouter(schema, routeModules<Route>()));
+  app.use(restRouter(schema, routeModules<Route>(), { compile: config.restCompile ?? true }));
   // Medusa authenticates before routing, so an unknown admin path is a 401 until signed in (the
   // dashboard probes /admin/batch-jobs before login and expects exactly that).
   app.use('/admin', (req, res) => {
