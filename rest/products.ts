@@ -12,8 +12,8 @@ const product = { envelope: { one: 'product' }, relations: PRODUCT_RELATIONS } a
 export const routes: Route[] = [
   { method: 'GET', path: '/admin/products', operation: 'products', envelope: { list: 'products' }, relations: PRODUCT_RELATIONS },
   { method: 'POST', path: '/admin/products', operation: 'createProduct', ...product },
-  { method: 'GET', path: '/admin/products/tag-usage', operation: 'productTagUsage', envelope: { all: 'tags' } },
-  { method: 'GET', path: '/admin/products/types', operation: 'allProductTypes', envelope: { all: 'types' } },
+  { method: 'GET', path: '/admin/products/tag-usage', operation: 'productTagUsage', envelope: { all: 'tags' }, ignoresQuery: true },
+  { method: 'GET', path: '/admin/products/types', operation: 'allProductTypes', envelope: { all: 'types' }, ignoresQuery: true },
   { method: 'GET', path: '/admin/products/:id', operation: 'product', ...product },
   { method: 'POST', path: '/admin/products/:id', operation: 'updateProduct', ...product },
   { method: 'DELETE', path: '/admin/products/:id', operation: 'deleteProduct', envelope: 'raw' },

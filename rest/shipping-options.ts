@@ -16,7 +16,7 @@ function flattenPricing(page: { items: Record<string, any>[] }) {
 }
 
 export const routes: Route[] = [
-  { method: 'GET', path: BASE, operation: 'shippingOptions', envelope: { list: 'shipping_options' }, relations: [...RELATIONS, 'pricing', 'pricing.tax_rates'], reshape: flattenPricing },
+  { method: 'GET', path: BASE, operation: 'shippingOptions', envelope: { list: 'shipping_options' }, relations: RELATIONS, always: ['pricing', 'pricing.tax_rates'], reshape: flattenPricing },
   { method: 'POST', path: BASE, operation: 'createShippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS },
   { method: 'GET', path: `${BASE}/:id`, operation: 'shippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS },
   { method: 'POST', path: `${BASE}/:id`, operation: 'updateShippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS },

@@ -1,10 +1,11 @@
 import type { Route } from './executor';
 
-// Medusa answers tax rates without relations unless `expand` asks for them.
-const one = { envelope: { one: 'tax_rate' } } as const;
+// Medusa answers tax rates without relations unless `expand` asks for them; its tax-rate routes
+// take `expand` and `fields` as lists (`expand[]=products`). Aegis takes the comma-separated form too.
+const one = { envelope: { one: 'tax_rate' }, listQuery: true } as const;
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/tax-rates', operation: 'taxRates', envelope: { list: 'tax_rates' } },
+  { method: 'GET', path: '/admin/tax-rates', operation: 'taxRates', envelope: { list: 'tax_rates' }, listQuery: true },
   { method: 'POST', path: '/admin/tax-rates', operation: 'createTaxRate', ...one },
   { method: 'GET', path: '/admin/tax-rates/:id', operation: 'taxRate', ...one },
   { method: 'POST', path: '/admin/tax-rates/:id', operation: 'updateTaxRate', ...one },

@@ -5,7 +5,7 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/users', operation: 'createUser', envelope: { one: 'user' } },
   { method: 'POST', path: '/admin/users/password-token', operation: 'requestPasswordReset', envelope: { empty: 204 }, open: true },
   { method: 'POST', path: '/admin/users/reset-password', operation: 'resetPassword', envelope: { one: 'user' }, open: true },
-  { method: 'GET', path: '/admin/users/:id', operation: 'user', envelope: { one: 'user' } },
+  { method: 'GET', path: '/admin/users/:id', operation: 'user', envelope: { one: 'user' }, ignoresQuery: true },
   { method: 'POST', path: '/admin/users/:id', operation: 'updateUser', envelope: { one: 'user' } },
   { method: 'DELETE', path: '/admin/users/:id', operation: 'deleteUser', envelope: 'raw' },
 ];

@@ -21,6 +21,8 @@ export interface Config {
   maxQueryDepth: number;
   /** Server processes (`WEB_CONCURRENCY`); more than one forks workers that share the port. */
   workers: number;
+  /** REST documents compiled by graphql-jit (default) or interpreted by graphql-js (tests compare the two). */
+  restCompile?: boolean;
   /** Where uploads and exports are kept, and how they are reached (src/lib/storage.ts). */
   files: FilesConfig;
 }

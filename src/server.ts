@@ -108,13 +108,8 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   // Multipart uploads and stored files: plain handlers, as they are not JSON.
   app.use(filesRouter(config));
 
-  const execute = async (query: string, variables: Record<string, unknown>, ctx: Context) => {
-    const result = await apollo.executeOperation({ query, variables }, { contextValue: ctx });
-    if (result.body.kind !== 'single') throw new Error('unexpected incremental result');
-    return result.body.singleResult as { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] };
-  };
   app.use(express.json({ limit: '1mb' }));
-  app.use(restRouter(schema, routeModules<Route>(), execute));
+  app.use(restRouter(schema, routeModules<Route>(), { compile: config.restCompile ?? true }));
   // Medusa authenticates before routing, so an unknown admin path is a 401 until signed in (the
   // dashboard probes /admin/batch-jobs before login and expects exactly that).
   app.use('/admin', (req, res) => {

@@ -451,7 +451,7 @@ describe('REST discount list', () => {
         rule: { type: 'percentage', value: 5, allocation: 'total', conditions: [{ operator: 'in', products: [ids.shirt] }, { operator: 'not_in', customer_groups: [ids.vip] }] },
       });
     }
-    const expand = 'expand=rule.conditions.products,rule.conditions.customer_groups';
+    const expand = 'expand=regions,rule.conditions.products,rule.conditions.customer_groups';
     const small = await t.countQueries(() => t.http.get(`/admin/discounts?limit=2&${expand}`).set(t.auth));
     const large = await t.countQueries(() => t.http.get(`/admin/discounts?limit=20&${expand}`).set(t.auth));
     expect(large).toBe(small);

@@ -17,6 +17,8 @@ export interface TestApp {
   server: AegisServer;
   orm: MikroORM;
   config: Config;
+  /** The test database's connection string. */
+  databaseUrl: string;
   http: ReturnType<typeof request>;
   /** Headers that authenticate as the test admin (a bearer JWT). */
   auth: Record<string, string>;
@@ -57,6 +59,7 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp
 
   const t: TestApp = {
     server, orm, config, events,
+    databaseUrl: url.toString(),
     http: request(server.app),
     auth: {},
     admin: undefined as unknown as User,

@@ -3,7 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import { CONTRACT_OPERATIONS } from './contract';
 import { routeModules } from '../src/registry';
-import { compileRoute, documentFor, Route } from '../rest/executor';
+import { compileRoute, documentText, Route } from '../rest/executor';
 import { buildAppSchema, printAppSchema } from '../src/graphql';
 
 /** `/admin/users/:id` and `/admin/users/{user_id}` have the same shape. */
@@ -24,7 +24,7 @@ describe('route table', () => {
       const required = compiled.field.args.filter((a) => a.type.toString().endsWith('!') && a.defaultValue === undefined).map((a) => a.name);
       const pathArgs = (route.path.match(/:[A-Za-z_]+/g) ?? []).map((p) => route.params?.[p.slice(1)] ?? p.slice(1).replace(/_([a-z])/g, (_, c) => c.toUpperCase()));
       for (const name of pathArgs) expect({ route: key, arg: name, exists: compiled.field.args.some((a) => a.name === name) }).toEqual({ route: key, arg: name, exists: true });
-      const doc = documentFor(compiled, Object.fromEntries([...new Set([...required, ...pathArgs])].map((n) => [n, null])));
+      const doc = documentText(compiled, [...new Set([...required, ...pathArgs])]);
       const errors = validate(schema, parse(doc));
       expect({ route: key, errors: errors.map((e) => e.message) }).toEqual({ route: key, errors: [] });
     }
