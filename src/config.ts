@@ -22,6 +22,12 @@ export interface Config {
   workers: number;
   /** REST documents compiled by graphql-jit (default) or interpreted by graphql-js (tests compare the two). */
   restCompile?: boolean;
+  /** Whether this server process also runs the job workers and event delivery (`RUN_JOBS`, default true). */
+  runJobs: boolean;
+  /** How long one delivery of a domain event may take; a process that died delivering is retried after it. */
+  eventTimeoutSeconds: number;
+  /** Tests only: a mutation answers after this process has run its events' handlers. */
+  waitForEvents?: boolean;
 }
 
 const DEV_SECRET = 'aegis-development-secret';
@@ -44,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: intOf(env.MAX_QUERY_COST, 50000),
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
     workers: Math.max(1, intOf(env.WEB_CONCURRENCY, 1)),
+    runJobs: !/^(false|0|no|off)$/i.test(env.RUN_JOBS ?? ''),
+    eventTimeoutSeconds: Math.max(1, intOf(env.EVENT_TIMEOUT_SECONDS, 60)),
   };
   // A production server signing tokens with a published secret would accept forged sessions.
   if (isProduction && (config.jwtSecret === DEV_SECRET || config.cookieSecret === DEV_SECRET)) {
