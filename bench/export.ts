@@ -20,7 +20,7 @@ import { Client } from 'pg';
 import { openDatabase } from '../src/db/embedded';
 import { openOrm, migrate } from '../src/db/orm';
 import { loadConfig } from '../src/config';
-import { EventBus } from '../src/lib/events';
+import { startBackground } from '../src/background';
 import { fileStoreFor } from '../src/lib/storage';
 import { BatchJob } from '../src/entities/batch-jobs';
 import { runBatchJobStep } from '../src/services/batch-jobs';
@@ -33,7 +33,7 @@ async function main() {
   const orm = await openOrm(db.url, { pool: { min: 0, max: 4 } } as any);
   await migrate(orm);
   const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench', COOKIE_SECRET: 'bench', AEGIS_DATA_DIR: dataDir }) };
-  const bus = new EventBus(orm as any, () => undefined);
+  const { bus, stop } = await startBackground(orm as any, config, db.url, () => undefined, false);
   const deps = { em: () => orm.em.fork() as any, files: fileStoreFor(config), config, bus, log: () => undefined };
   try {
     for (const count of values.products!.split(',').map(Number)) {
@@ -62,6 +62,7 @@ async function main() {
       console.log(`${count} products (${done.result!.advancement_count} exported, ${Math.round(Number(done.result!.file_size) / 1048576 * 10) / 10} MB of CSV): pre-processing ${t1 - t0} ms, export ${t2 - t1} ms; RSS before ${mb(before)}, peak ${mb(peak)}`);
     }
   } finally {
+    await stop();
     await orm.close();
     await db.stop();
   }

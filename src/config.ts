@@ -23,6 +23,12 @@ export interface Config {
   workers: number;
   /** REST documents compiled by graphql-jit (default) or interpreted by graphql-js (tests compare the two). */
   restCompile?: boolean;
+  /** Whether this server process also runs the job workers and event delivery (`RUN_JOBS`, default true). */
+  runJobs: boolean;
+  /** How long one delivery of a domain event may take; a process that died delivering is retried after it. */
+  eventTimeoutSeconds: number;
+  /** Tests only: a mutation answers after this process has run its events' handlers. */
+  waitForEvents?: boolean;
   /** Where uploads and exports are kept, and how they are reached (src/lib/storage.ts). */
   files: FilesConfig;
 }
@@ -61,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: intOf(env.MAX_QUERY_COST, 50000),
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
     workers: Math.max(1, intOf(env.WEB_CONCURRENCY, 1)),
+    runJobs: !/^(false|0|no|off)$/i.test(env.RUN_JOBS ?? ''),
+    eventTimeoutSeconds: Math.max(1, intOf(env.EVENT_TIMEOUT_SECONDS, 60)),
     files: filesConfig(env, nodeEnv),
   };
   // A production server signing tokens with a published secret would accept forged sessions.

@@ -36,7 +36,7 @@ export function printAppSchema(schema: GraphQLSchema): string {
 /**
  * Wraps every root field, once, at start-up: authentication is required unless the operation is
  * open (secure by default: a new operation is protected without anyone remembering to), every
- * mutation runs in one transaction whose events are published after commit, and errors are put
+ * mutation runs in one transaction that also writes its events to the outbox, and errors are put
  * into Medusa's vocabulary. Nested fields are left alone, so they cost nothing extra.
  */
 function guardRootFields(schema: GraphQLSchema): void {
@@ -61,10 +61,14 @@ function guardRootFields(schema: GraphQLSchema): void {
 async function inTransaction<T>(ctx: Context, work: () => Promise<T> | T): Promise<T> {
   const outer = ctx.em;
   let result: T;
+  let eventJobs: string[] = [];
   try {
     result = await outer.transactional(async (em) => {
       ctx.em = em as typeof outer;
-      return work();
+      const value = await work();
+      // The outbox: the events become jobs in this transaction, so they commit with the change.
+      eventJobs = await ctx.bus.write(em, ctx.events.take());
+      return value;
     });
   } catch (err) {
     ctx.events.discard();
@@ -72,7 +76,7 @@ async function inTransaction<T>(ctx: Context, work: () => Promise<T> | T): Promi
   } finally {
     ctx.em = outer;
   }
-  await ctx.bus.publish(ctx.events.take());
+  await ctx.bus.committed(eventJobs, ctx.events.takeWakes());
   return result;
 }
 

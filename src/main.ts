@@ -13,9 +13,13 @@ import { buildAppSchema, printAppSchema } from './graphql';
 import { createContext } from './context';
 import { createUser } from './services/users';
 import { UserRole } from './entities/users';
+import { startBackground } from './background';
+import { createLogger } from './lib/log';
+import { registerProviders } from './services/store';
 
 const USAGE = `usage: aegis <command>
   start                                   run the server (PORT, DATABASE_URL, ...; see README)
+  worker                                  run event delivery and the job workers, without HTTP
   migrate                                 apply pending migrations
   seed                                    load a small demo store
   user --email E --password P [--role R]  create an admin user
@@ -28,6 +32,8 @@ export async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'start':
         return await start(loadConfig());
+      case 'worker':
+        return await runWorker(loadConfig());
       case 'migrate':
         return await withOrm(loadConfig(), async () => console.log('migrations applied'));
       case 'seed':
@@ -133,6 +139,32 @@ async function serve(config: Config, databaseUrl: string, started: number, db?: 
   process.on('SIGINT', () => { if (!cluster.isWorker) void shutdown('SIGINT'); });
 }
 
+/**
+ * Event delivery and the job workers without HTTP, for deployments that run them apart from the
+ * servers (RUN_JOBS=false there). Any number may run against one database.
+ */
+async function runWorker(config: Config): Promise<void> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: (m) => console.log(m) });
+  const orm = await openOrm(db.url);
+  await migrate(orm);
+  const log = createLogger(config);
+  await registerProviders(orm.em.fork());
+  const background = await startBackground(orm, config, db.url, log, true);
+  log('info', { msg: 'Aegis worker running', pid: process.pid });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', { msg: `${signal}: stopping the worker` });
+    await background.stop();
+    await orm.close();
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
 async function addUser(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } } });
   if (!values.email || !values.password) throw new Error('--email and --password are required');
@@ -141,9 +173,15 @@ async function addUser(argv: string[]): Promise<void> {
   const config = loadConfig();
   await withOrm(config, async (orm) => {
     const em = orm.em.fork();
-    const ctx = createContext({ em: em as any, config, requestId: 'cli', bus: { publish: async () => {} } as any });
-    const user = await em.transactional(async (tx) => { ctx.em = tx as any; return createUser(ctx, { email: values.email!, password: values.password!, role }); });
-    console.log(`user ${user.email} created (${user.id}, role ${user.role})`);
+    const log = createLogger(config);
+    const { bus, stop } = await startBackground(orm, config, orm.config.get('clientUrl')!, log, false);
+    try {
+      const ctx = createContext({ em: em as any, config, requestId: 'cli', bus });
+      const user = await em.transactional(async (tx) => { ctx.em = tx as any; return createUser(ctx, { email: values.email!, password: values.password!, role }); });
+      console.log(`user ${user.email} created (${user.id}, role ${user.role})`);
+    } finally {
+      await stop();
+    }
   });
 }
 

@@ -40,13 +40,15 @@ export function resolverClasses(): [Function, ...Function[]] {
 }
 
 /**
- * What service modules contribute besides functions: `subscribers` (domain event handlers, run
- * after the emitting transaction commits) and `featureFlags` (reported by GET /admin/store).
+ * What service modules contribute besides functions: `subscribers` (domain event handlers, run by
+ * a worker after the emitting transaction commits), `workers` (job queue handlers, see
+ * src/lib/queue.ts) and `featureFlags` (reported by GET /admin/store).
  */
-export function serviceContributions<S>(): { subscribers: S[]; featureFlags: Record<string, boolean> } {
+export function serviceContributions<S, W = unknown>(): { subscribers: S[]; workers: W[]; featureFlags: Record<string, boolean> } {
   const mods = requireAll('src/services', () => true);
   return {
     subscribers: mods.flatMap((m) => (m.subscribers as S[] | undefined) ?? []),
+    workers: mods.flatMap((m) => (m.workers as W[] | undefined) ?? []),
     featureFlags: Object.assign({}, ...mods.map((m) => (m.featureFlags as Record<string, boolean> | undefined) ?? {})),
   };
 }

@@ -15,12 +15,13 @@ import type { Config } from './config';
 import { Context, createContext } from './context';
 import { authenticate } from './auth/authenticate';
 import { buildAppSchema, costLimitPlugin, depthLimit } from './graphql';
-import { EventBus, Subscriber } from './lib/events';
+import type { EventBus } from './lib/events';
+import { startBackground } from './background';
 import { createLogger, errorText, Logger } from './lib/log';
 import { AppError } from './lib/errors';
 import { restRouter, Route, sendError } from '../rest/executor';
 import { filesRouter } from '../rest/uploads';
-import { routeModules, serviceContributions } from './registry';
+import { routeModules } from './registry';
 import { registerProviders } from './services/store';
 
 export interface AegisServer {
@@ -29,7 +30,7 @@ export interface AegisServer {
   apollo: ApolloServer<Context>;
   bus: EventBus;
   log: Logger;
-  /** Stops Apollo and closes the session pool (the ORM and database belong to the caller). */
+  /** Stops Apollo, the job workers and the session pool (the ORM and database belong to the caller). */
   close(): Promise<void>;
 }
 
@@ -37,9 +38,9 @@ export interface AegisServer {
 export async function createServer(orm: MikroORM, config: Config, databaseUrl: string): Promise<AegisServer> {
   const log = createLogger(config);
   const schema = await buildAppSchema();
-  const bus = new EventBus(orm, (err, event) => log('error', { msg: 'event handler failed', event: event.name, error: errorText(err) }));
   await registerProviders(orm.em.fork());
-  for (const s of serviceContributions<Subscriber>().subscribers) bus.subscribe(s.event, s.handler);
+  const background = await startBackground(orm, config, databaseUrl, log, config.runJobs);
+  const { bus } = background;
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -74,6 +75,7 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
 
   const sessionPool = new Pool({ connectionString: databaseUrl, max: 5 });
   const PgStore = connectPgSimple(session);
+  const sessionStore = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: true });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended'); // created_at[gt]=…, status[]=a
@@ -84,7 +86,7 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   app.get('/health', (_req, res) => { res.status(200).type('text/plain').send('OK'); });
   app.use(
     session({
-      store: new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: true }),
+      store: sessionStore,
       name: 'connect.sid',
       secret: config.cookieSecret,
       resave: false,
@@ -131,6 +133,9 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
     log,
     async close() {
       await apollo.stop();
+      await background.stop();
+      // The store prunes expired sessions on a timer, which would outlive the pool.
+      sessionStore.close();
       await sessionPool.end();
     },
   };

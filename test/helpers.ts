@@ -17,14 +17,17 @@ export interface TestApp {
   server: AegisServer;
   orm: MikroORM;
   config: Config;
-  /** The test database's connection string. */
-  databaseUrl: string;
   http: ReturnType<typeof request>;
   /** Headers that authenticate as the test admin (a bearer JWT). */
   auth: Record<string, string>;
   admin: User;
-  /** Every domain event published since the app started. */
+  /**
+   * Every domain event delivered to this app since it started, once each. Mutations answer after
+   * their events were delivered (`waitForEvents`), so a test reads them right after a request.
+   */
   events: DomainEvent[];
+  /** The app's database, for a second app or process on the same data. */
+  databaseUrl: string;
   /** Runs GraphQL through HTTP, as the admin unless `headers` says otherwise. */
   gql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: any; errors?: any[]; status: number }>;
   /** SQL statements `work` makes the server run. */
@@ -36,7 +39,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** A new database cloned from the migrated template; its URL. */
+export async function newDatabase(): Promise<string> {
   const serverUrl = process.env.AEGIS_TEST_SERVER_URL!;
   const dbName = `aegis_t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
@@ -45,6 +49,15 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
+  return url.toString();
+}
+
+/**
+ * Starts an app on a fresh database, or on `databaseUrl` (a second app on the same data, as a
+ * second server process would be; its admin user is then the one already there).
+ */
+export async function startApp(overrides: Partial<Config> = {}, databaseUrl?: string): Promise<TestApp> {
+  const url = databaseUrl ?? (await newDatabase());
 
   const counter = { on: false, n: 0 };
   const orm = await openOrm(url.toString(), {
@@ -52,14 +65,13 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp
     logger: () => { if (counter.on) counter.n++; },
     pool: { min: 0, max: 5 },
   } as any);
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), ...overrides };
-  const server = await createServer(orm, config, url.toString());
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), waitForEvents: true, ...overrides };
+  const server = await createServer(orm, config, url);
   const events: DomainEvent[] = [];
-  server.bus.subscribe('*', (e) => { events.push(e); });
+  server.bus.subscribe('*', (e) => { if (!events.some((seen) => seen.id === e.id)) events.push(e); });
 
   const t: TestApp = {
-    server, orm, config, events,
-    databaseUrl: url.toString(),
+    server, orm, config, events, databaseUrl: url,
     http: request(server.app),
     auth: {},
     admin: undefined as unknown as User,
@@ -85,7 +97,8 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp
     },
   };
   const ctx = t.ctx();
-  t.admin = await ctx.em.transactional(async (em) => { ctx.em = em as any; return createUser(ctx, { ...ADMIN, role: UserRole.admin }); });
+  t.admin = (await ctx.em.findOne(User, { email: ADMIN.email }))
+    ?? (await ctx.em.transactional(async (em) => { ctx.em = em as any; return createUser(ctx, { ...ADMIN, role: UserRole.admin }); }));
   const token = await request(server.app).post('/admin/auth/token').send(ADMIN);
   t.auth = { authorization: `Bearer ${token.body.access_token}` };
   return t;

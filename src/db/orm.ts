@@ -1,6 +1,7 @@
 import path from 'path';
 import { MikroORM, Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import PgBoss from 'pg-boss';
 import { entityClasses } from '../registry';
 
 const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
@@ -20,8 +21,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
       allOrNothing: true,
       emit: 'ts',
     },
-    // connect-pg-simple owns the session table.
-    schemaGenerator: { skipTables: ['session'] },
+    // connect-pg-simple owns the session table, pg-boss its own schema.
+    schemaGenerator: { skipTables: ['session'], ignoreSchema: ['pgboss'] },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     // Relations that the client did not ask for stay unloaded; field resolvers batch what is asked.
@@ -36,6 +37,11 @@ export async function openOrm(clientUrl: string, extra: Partial<Options> = {}): 
   return MikroORM.init(ormOptions(clientUrl, extra));
 }
 
+/** Applies the migrations, then creates or upgrades the job queue's `pgboss` schema. */
 export async function migrate(orm: MikroORM): Promise<void> {
   await orm.getMigrator().up();
+  const boss = new PgBoss({ connectionString: orm.config.get('clientUrl'), max: 1, supervise: false, schedule: false });
+  boss.on('error', () => undefined); // start() rejects with the same error
+  await boss.start();
+  await boss.stop({ graceful: false });
 }

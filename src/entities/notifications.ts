@@ -19,6 +19,10 @@ export class Notification extends BaseEntity {
   @Property({ type: 'string', nullable: true, index: true })
   eventName?: string | null = null;
 
+  /** The domain event this records (none for resends): an event is recorded once, however often delivered. */
+  @Property({ type: 'string', nullable: true, unique: true, hidden: true })
+  eventId?: string | null = null;
+
   @Field()
   @Property({ type: 'string', index: true })
   resourceType!: string;

@@ -1,13 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Context, createContext, userIdOf } from '../context';
-import type { Config } from '../config';
+import { Config, loadConfig } from '../config';
 import { BatchJob, BatchJobResult, BatchJobStatus as S } from '../entities/batch-jobs';
 import { User } from '../entities/users';
 import { AppError, invalid, notAllowed } from '../lib/errors';
 import type { EventBus } from '../lib/events';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
-import { errorText, Logger } from '../lib/log';
+import type { Logger } from '../lib/log';
+import { enqueue, Worker, WorkerDeps } from '../lib/queue';
 import { fileStoreFor, FileStore } from '../lib/storage';
 import type { BatchJobFilter, CreateBatchJobInput } from '../../schema/batch-jobs';
 import { checkMove, STAMP } from './batch-jobs/lifecycle';
@@ -124,23 +125,28 @@ function move(ctx: Context, job: BatchJob, to: S): void {
 
 // ---------------------------------------------------------------- running the steps
 
-/**
- * Hands a step of the job to a worker once the current transaction has committed.
- * TODO(queue): becomes `enqueue(ctx, BATCH_QUEUE, {id, step})` on the PostgreSQL job queue.
- */
+/** Hands a step of the job to a worker: a job on the queue, written in the request's transaction. */
 async function enqueueStep(ctx: Context, id: string, step: Step): Promise<void> {
-  const deps: JobDeps = { em: () => ctx.em.fork(), files: fileStoreFor(ctx.config), config: ctx.config, bus: ctx.bus, log: () => undefined };
-  // The job becomes visible when the request commits; the step waits for it (a rolled-back job never shows).
-  setTimeout(() => void runWhenVisible(deps, id, step, 50), 20);
+  // One waiting job per step of a batch job, whoever asks twice.
+  await enqueue(ctx, BATCH_QUEUE, { id, step }, { singletonKey: `${id}:${step}` });
 }
 
-async function runWhenVisible(deps: JobDeps, id: string, step: Step, triesLeft: number): Promise<void> {
-  const exists = await deps.em().count(BatchJob, { id }).catch(() => 0);
-  if (!exists) {
-    if (triesLeft > 0) setTimeout(() => void runWhenVisible(deps, id, step, triesLeft - 1), 100);
-    return;
-  }
-  await runBatchJobStep(deps, { id, step }).catch((err) => deps.log('error', { msg: 'batch job step failed', id, step, error: errorText(err) }));
+/**
+ * The batch-job worker, run by every server process and `npx aegis worker`: each step runs in one
+ * process at a time. A step that dies with its process is retried once its time limit has passed
+ * (long enough for a large export), and resumes as `runBatchJobStep` says.
+ */
+export const workers: Worker[] = [{
+  queue: BATCH_QUEUE,
+  options: { teamSize: 1, retryLimit: 3, timeoutSeconds: 20 * 60 },
+  handler: (data: { id: string; step: Step }, deps: WorkerDeps) => runBatchJobStep(jobDeps(deps), data),
+}];
+
+/** What a step needs, from what the queue gives a worker. */
+export function jobDeps(deps: WorkerDeps): JobDeps {
+  const config = deps.config ?? loadConfig();
+  if (!deps.bus) throw new Error('the batch-job worker needs the event bus');
+  return { em: () => deps.orm.em.fork() as unknown as EntityManager, files: fileStoreFor(config), config, bus: deps.bus, log: deps.log };
 }
 
 /**
@@ -195,24 +201,32 @@ export class JobRun {
   }
 
   /**
-   * Runs `work` in one transaction with the job locked; `work` gets a context whose events are
-   * published after the commit. Answers undefined (and does nothing) when the job is no longer in
-   * one of `from`.
+   * Runs `work` in one transaction; its context's events go to the outbox in that transaction (so
+   * they exist exactly when the work committed) and their workers are woken after the commit.
    */
-  async locked<T>(from: S[], work: (ctx: Context, job: BatchJob) => Promise<T>): Promise<T | undefined> {
+  async inTransaction<T>(work: (ctx: Context) => Promise<T>): Promise<T> {
     const ctx = this.contextFor(this.deps.em() as any);
-    const outer = ctx.em;
-    let result: T | undefined;
-    let ran = false;
-    await outer.transactional(async (em) => {
+    let eventJobs: string[] = [];
+    const result = await ctx.em.transactional(async (em) => {
       ctx.em = em as any;
-      const job = await em.findOne(BatchJob, { id: this.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      if (!job || !from.includes(job.status)) return;
-      result = await work(ctx, job);
-      ran = true;
+      const value = await work(ctx);
+      eventJobs = await this.deps.bus.write(em as any, ctx.events.take());
+      return value;
     });
-    if (ran) await this.deps.bus.publish(ctx.events.take());
+    await this.deps.bus.committed(eventJobs, ctx.events.takeWakes());
     return result;
+  }
+
+  /**
+   * `work` in one transaction with the job locked; does nothing (answers undefined) when the job
+   * is no longer in one of `from`.
+   */
+  locked<T>(from: S[], work: (ctx: Context, job: BatchJob) => Promise<T>): Promise<T | undefined> {
+    return this.inTransaction(async (ctx) => {
+      const job = await ctx.em.findOne(BatchJob, { id: this.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!job || !from.includes(job.status)) return undefined;
+      return work(ctx, job);
+    });
   }
 
   /** Moves the job from one of `from` to `to`, merging `result` and `context` keys; the job as it is then. */

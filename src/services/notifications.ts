@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../context';
 import type { DomainEvent, EventHandler, Subscriber } from '../lib/events';
 import { Notification, NotificationProvider } from '../entities/notifications';
@@ -42,11 +43,20 @@ function recordOf(event: DomainEvent, spec: RecordedEvent) {
   };
 }
 
-/** Runs after the emitting transaction committed, on its own EntityManager. */
+/**
+ * Runs after the emitting transaction committed, on its own EntityManager. Delivery is at least
+ * once, so the row is keyed on the event's id: a second delivery of one event records nothing.
+ */
 const record: EventHandler = async (event, { orm }) => {
   const em = orm.em.fork();
-  em.create(Notification, { ...recordOf(event, RECORDED[event.name]), provider: em.getReference(NotificationProvider, LOCAL_PROVIDER) });
-  await em.flush();
+  if (await em.count(Notification, { eventId: event.id })) return;
+  em.create(Notification, { ...recordOf(event, RECORDED[event.name]), eventId: event.id, provider: em.getReference(NotificationProvider, LOCAL_PROVIDER) });
+  try {
+    await em.flush();
+  } catch (err) {
+    // Another delivery of the same event won the race: it is recorded, which is all that matters.
+    if (!(err instanceof UniqueConstraintViolationException)) throw err;
+  }
 };
 
 export const subscribers: Subscriber[] = Object.keys(RECORDED).map((event) => ({ event, handler: record }));

@@ -89,16 +89,12 @@ export const priceListImport: Strategy = {
   },
 
   async process(run) {
-    const em = run.deps.em();
-    const ctx = run.contextFor(em as any);
-    await em.transactional(async (tx) => {
-      ctx.em = tx as any;
+    await run.inTransaction(async (ctx) => {
       const { prices, lines } = await pricesOf(ctx, importLines(run, readLine, checkHeader));
       await run.progress(lines, lines);
       await addPriceListPrices(ctx, String(run.context.price_list_id), prices, true);
       await run.complete(ctx, { result: { advancement_count: lines, count: lines, progress: 1 } });
     });
-    await run.deps.bus.publish(ctx.events.take());
     await run.deps.files.delete(run.context.fileKey as string);
   },
 };

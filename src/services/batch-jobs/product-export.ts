@@ -91,14 +91,8 @@ export const productExport: Strategy = {
   },
 };
 
-async function completeExport(run: JobRun, result: Record<string, unknown>): Promise<void> {
-  const em = run.deps.em();
-  const ctx = run.contextFor(em);
-  await em.transactional(async (tx) => {
-    ctx.em = tx as any;
-    await run.complete(ctx, { result });
-  });
-  await run.deps.bus.publish(ctx.events.take());
+function completeExport(run: JobRun, result: Record<string, unknown>): Promise<void> {
+  return run.inTransaction((ctx) => run.complete(ctx, { result }));
 }
 
 interface IdQuery { sql: string; params: unknown[] }

@@ -74,11 +74,8 @@ export const productImport: Strategy = {
   },
 
   async process(run) {
-    const em = run.deps.em();
-    const ctx = run.contextFor(em as any);
     const count = typeof run.result.count === 'number' ? run.result.count : 0;
-    await em.transactional(async (tx) => {
-      ctx.em = tx as any;
+    await run.inTransaction(async (ctx) => {
       const plan = new ImportPlan(ctx, true);
       for await (const line of importLines(run, readProductLine, checkProductHeader)) {
         await plan.line(line);
@@ -86,7 +83,6 @@ export const productImport: Strategy = {
       }
       await run.complete(ctx, { result: { advancement_count: plan.lines, count: plan.lines, progress: 1 } });
     });
-    await run.deps.bus.publish(ctx.events.take());
     // As Medusa, the imported file is removed once its content is in.
     await run.deps.files.delete(run.context.fileKey as string);
   },
