@@ -11,6 +11,7 @@ import { JobDeps, runBatchJobStep } from '../src/services/batch-jobs';
 import { canMove, TRANSITIONS } from '../src/services/batch-jobs/lifecycle';
 import { amountOf, amountText, readProductLine } from '../src/services/batch-jobs/product-csv';
 import { fileStoreFor } from '../src/lib/storage';
+import { startBackground } from '../src/background';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const MEDUSA_EXPORT = fs.readFileSync(path.join(FIXTURES, 'medusa-product-export.csv'));
@@ -254,6 +255,29 @@ describe('a job stopped half-way (the process dies, or it is canceled)', () => {
     const done = await t.em().findOneOrFail(BatchJob, job.id);
     expect(done.status).toBe('completed');
     expect(await files.visibilityOf(String(done.result!.file_key))).toBe('private');
+  });
+});
+
+describe('workers', () => {
+  it('a server that runs no jobs leaves them to a worker process (`npx aegis worker`), which runs them', async () => {
+    const api = await startApp({ runJobs: false });
+    try {
+      const res = await api.http.post('/admin/batch-jobs').set(api.auth).send({ type: 'product-export', context: {} });
+      expect(res.status).toBe(201);
+      const id = res.body.batch_job.id;
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await api.em().findOneOrFail(BatchJob, id)).status).toBe('created');
+      const worker = await startBackground(api.orm, api.config, api.orm.config.get('clientUrl')!, () => undefined, true);
+      try {
+        const deadline = Date.now() + 20_000;
+        while ((await api.em().findOneOrFail(BatchJob, id)).status !== 'completed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+        expect((await api.em().findOneOrFail(BatchJob, id)).status).toBe('completed');
+      } finally {
+        await worker.stop();
+      }
+    } finally {
+      await api.close();
+    }
   });
 });
 
