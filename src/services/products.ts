@@ -16,6 +16,7 @@ import { retrieveStore } from './store';
 // Products make handles from titles as collections do (Medusa uses lodash's kebabCase for both).
 import { kebabCase } from './collections';
 import { addVariant, changeVariant, live, orderedId, productForVariants, removeVariant } from './variants';
+import { unlinkVariants } from './inventory-items';
 import type { CreateProductInput, IdInput, ProductFieldsInput, ProductFilter, ProductOptionInput, UpdateProductInput, ValueInput } from '../../schema/products';
 import { DeleteResponse, Page } from '../../schema/common';
 import type { CreateVariantInput, UpdateVariantInput } from '../../schema/variants';
@@ -263,6 +264,7 @@ export async function deleteProduct(ctx: Context, id: string): Promise<DeleteRes
   await ctx.em.nativeUpdate(ProductVariant, { product: product.id }, { deletedAt: now });
   await ctx.em.nativeUpdate(ProductOption, { product: product.id }, { deletedAt: now });
   for (const entity of [...variants, ...options]) entity.deletedAt = now;
+  await unlinkVariants(ctx, variants.map((v) => v.id));
   await ctx.em.flush();
   ctx.events.emit('product.deleted', { id });
   return DeleteResponse.of(id, 'product');

@@ -8,6 +8,7 @@ import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type { CreateSalesChannelInput, ProductRef, SalesChannelFilter, UpdateSalesChannelInput } from '../../schema/sales-channels';
 import { retrieveStore } from './store';
+import { unlinkSalesChannel } from './stock-locations';
 
 /** Reported by GET /admin/store: sales channels are served. */
 export const featureFlags = { sales_channels: true };
@@ -60,6 +61,7 @@ export async function deleteSalesChannel(ctx: Context, id: string): Promise<Dele
     const store = await retrieveStore(ctx);
     if (store.defaultSalesChannelId === id) throw notAllowed('You cannot delete the default sales channel');
     channel.deletedAt = new Date();
+    await unlinkSalesChannel(ctx, id);
     await ctx.em.flush();
     ctx.events.emit('sales_channel.deleted', { id });
   }

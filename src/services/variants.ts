@@ -8,6 +8,7 @@ import { AppError, duplicate, invalid, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { monotonicFactory } from 'ulid';
+import { createItemForVariant, unlinkVariants } from './inventory-items';
 import type { PriceInput, VariantFieldsInput, VariantFilter, VariantOptionInput } from '../../schema/variants';
 
 /**
@@ -396,6 +397,7 @@ export async function addVariant(
   }
   for (const p of prices) createPrice(ctx, variant, p);
   product.variants.add(variant);
+  createItemForVariant(ctx, variant);
   return variant;
 }
 
@@ -428,4 +430,5 @@ export async function removeVariant(ctx: Context, variant: ProductVariant): Prom
   for (const value of variant.options.getItems()) value.deletedAt = now;
   const prices = await ctx.em.find(MoneyAmount, { variant });
   for (const price of prices) ctx.em.remove(price);
+  await unlinkVariants(ctx, [variant.id]);
 }
