@@ -60,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.AEGIS_DATA_DIR || '.data'),
     jwtSecret: env.JWT_SECRET || DEV_SECRET,
     cookieSecret: env.COOKIE_SECRET || DEV_SECRET,
-    adminCors: (env.ADMIN_CORS || 'http://localhost:7000,http://localhost:7001,http://localhost:9000')
+    adminCors: (env.ADMIN_CORS || 'http://localhost:7000,http://localhost:7001')
       .split(',').map((s) => s.trim()).filter(Boolean),
     sessionTtlMs: intOf(env.SESSION_TTL_MS, 10 * 60 * 60 * 1000),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) || (nodeEnv === 'test' ? 'silent' : 'info'),
