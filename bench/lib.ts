@@ -109,17 +109,17 @@ export async function seed(db: Client, count: number): Promise<void> {
 
 // ---------------------------------------------------------------- server
 
-export async function startServer(databaseUrl: string, port: number, nodeOptions: string): Promise<ChildProcess> {
+export async function startServer(databaseUrl: string, port: number, nodeOptions: string, execArgv: string[] = []): Promise<ChildProcess> {
   const env = {
     ...process.env, NODE_OPTIONS: nodeOptions, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production',
     JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret', COOKIE_SECRET: 'bench-cookie-secret-bench-cookie',
   };
   const user = spawn(process.execPath, [path.join(ROOT, 'bin/aegis.js'), 'user', '--email', ADMIN.email, '--password', ADMIN.password, '--role', 'admin'], { env, stdio: 'ignore' });
   await new Promise((resolve) => user.on('exit', resolve)); // fails harmlessly when the user exists
-  const server = spawn(process.execPath, [path.join(ROOT, 'bin/aegis.js'), 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [...execArgv, path.join(ROOT, 'bin/aegis.js'), 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   // Only the bench should stop it: anything else (a crash, a signal from elsewhere) is reported.
   server.on('exit', (code, signal) => { if (!(server as ChildProcess & { stopping?: boolean }).stopping) console.error(`server exited (code ${code}, signal ${signal})`); });
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) { // up to 2 minutes: a busy machine starts slowly
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return server;
     } catch { /* not up yet */ }

@@ -20,6 +20,7 @@ import { unlinkVariants } from './inventory-items';
 import type { CreateProductInput, IdInput, ProductFieldsInput, ProductFilter, ProductOptionInput, UpdateProductInput, ValueInput } from '../../schema/products';
 import { DeleteResponse, Page } from '../../schema/common';
 import type { CreateVariantInput, UpdateVariantInput } from '../../schema/variants';
+import { timestampText } from '../lib/timestamps';
 
 /**
  * Medusa orders the product list by any of its allowed columns (allowedAdminProductFields). The
@@ -422,20 +423,9 @@ export function fromRow<T>(ctx: Context, entity: new () => T, row: Row): T {
   for (const c of mapping.columns) {
     const value = row[c.col];
     if (c.ref) out[c.prop] = value === null || value === undefined ? null : { [c.ref]: value };
-    else out[c.prop] = c.date && typeof value === 'string' ? parseTimestamp(value) : value;
+    else out[c.prop] = c.date && typeof value === 'string' ? timestampText(value) : value;
   }
   return out;
-}
-
-/** The ORM's driver leaves timestamps as PostgreSQL text (`2024-01-31 10:00:00.123+00`). */
-function parseTimestamp(text: string): Date {
-  // Fast path for the UTC form the connection uses: `YYYY-MM-DD HH:MM:SS[.f…]+00`.
-  if (text.length >= 22 && text.endsWith('+00') && text[10] === ' ') {
-    const fraction = text.length > 22 ? text.slice(20, -3) : '';
-    const ms = fraction ? Math.round(Number(fraction.padEnd(3, '0').slice(0, 3))) : 0;
-    return new Date(Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10), +text.slice(11, 13), +text.slice(14, 16), +text.slice(17, 19), ms));
-  }
-  return new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }
 
 const marks = (n: number) => new Array(n).fill('?').join(', ');
