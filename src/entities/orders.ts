@@ -9,7 +9,7 @@ import { GiftCard } from './gift-cards';
 import { Region } from './regions';
 import { SalesChannel } from './sales-channels';
 import { ShippingOption } from './shipping-options';
-import { FulfillmentProvider, PaymentProvider } from './store';
+import { FulfillmentProvider } from './store';
 import { ProductVariant } from './variants';
 
 /*
@@ -343,9 +343,9 @@ export class Payment extends BaseEntity {
 
   @int({ default: 0 }) amountRefunded: Opt<number> = 0;
 
-  @ManyToOne(() => PaymentProvider, { fieldName: 'provider_id' })
-  provider!: Rel<PaymentProvider>;
-  @Field(() => String) get providerId(): string { return this.provider.id; }
+  // Medusa's draft orders are paid through its `system` provider, which the store does not list
+  // among its payment providers: a plain column, not a reference to that table.
+  @text() providerId!: string;
 
   @Column(() => GraphQLJSONObject, { type: 'json', default: '{}' }) data: Opt<Record<string, unknown>> = {};
   @time() capturedAt?: Date | null = null;

@@ -5,7 +5,6 @@ import { BaseEntity, MetadataField, Metadata, SoftDeletable } from './base';
 import { Currency } from './currencies';
 import { Cart, Payment } from './orders';
 import { Region } from './regions';
-import { PaymentProvider } from './store';
 
 export enum PaymentCollectionType { order_edit = 'order_edit' }
 export enum PaymentCollectionStatus {
@@ -25,9 +24,8 @@ export class PaymentSession extends BaseEntity {
   cart?: Rel<Cart> | null = null;
   @Field(() => String, { nullable: true }) get cartId(): string | null { return this.cart?.id ?? null; }
 
-  @ManyToOne(() => PaymentProvider, { fieldName: 'provider_id' })
-  provider!: Rel<PaymentProvider>;
-  @Field(() => String) get providerId(): string { return this.provider.id; }
+  // A plain column, as on payments (the `system` provider is not listed by the store).
+  @Field(() => String) @Property({ type: 'text' }) providerId!: string;
 
   @Field(() => Boolean, { nullable: true }) @Property({ type: 'boolean', nullable: true }) isSelected?: boolean | null = null;
   @Field(() => Boolean) @Property({ type: 'boolean', default: false }) isInitiated: Opt<boolean> = false;

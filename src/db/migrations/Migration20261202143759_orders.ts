@@ -18,7 +18,7 @@ export class Migration20261202143759_orders extends Migration {
     this.addSql(`create index "cart_sales_channel_id_index" on "cart" ("sales_channel_id");`);
     this.addSql(`create index "cart_created_at_index" on "cart" ("created_at");`);
 
-    this.addSql(`create table "payment_session" ("id" varchar(64) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "cart_id" varchar(64) null, "provider_id" varchar(255) not null, "is_selected" boolean null, "is_initiated" boolean not null default false, "status" text check ("status" in ('authorized', 'pending', 'requires_more', 'error', 'canceled')) not null, "data" jsonb not null default '{}', "idempotency_key" text null, "amount" int null, "payment_authorized_at" timestamptz null, constraint "payment_session_pkey" primary key ("id"));`);
+    this.addSql(`create table "payment_session" ("id" varchar(64) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "cart_id" varchar(64) null, "provider_id" text not null, "is_selected" boolean null, "is_initiated" boolean not null default false, "status" text check ("status" in ('authorized', 'pending', 'requires_more', 'error', 'canceled')) not null, "data" jsonb not null default '{}', "idempotency_key" text null, "amount" int null, "payment_authorized_at" timestamptz null, constraint "payment_session_pkey" primary key ("id"));`);
     this.addSql(`create index "payment_session_cart_id_index" on "payment_session" ("cart_id");`);
 
     this.addSql(`create table "payment_collection_sessions" ("payment_collection_id" varchar(64) not null, "payment_session_id" varchar(64) not null, constraint "payment_collection_sessions_pkey" primary key ("payment_collection_id", "payment_session_id"));`);
@@ -53,7 +53,7 @@ export class Migration20261202143759_orders extends Migration {
     this.addSql(`create index "shipping_method_tax_line_shipping_method_id_index" on "shipping_method_tax_line" ("shipping_method_id");`);
     this.addSql(`create unique index "shipping_method_tax_line_method_code_unique" on "shipping_method_tax_line" ("shipping_method_id", "code");`);
 
-    this.addSql(`create table "payment" ("id" varchar(64) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "swap_id" text null, "cart_id" varchar(64) null, "order_id" varchar(64) null, "amount" int not null, "currency_code" varchar(255) not null, "amount_refunded" int not null default 0, "provider_id" varchar(255) not null, "data" jsonb not null default '{}', "captured_at" timestamptz null, "canceled_at" timestamptz null, "idempotency_key" text null, "metadata" jsonb null, constraint "payment_pkey" primary key ("id"));`);
+    this.addSql(`create table "payment" ("id" varchar(64) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "swap_id" text null, "cart_id" varchar(64) null, "order_id" varchar(64) null, "amount" int not null, "currency_code" varchar(255) not null, "amount_refunded" int not null default 0, "provider_id" text not null, "data" jsonb not null default '{}', "captured_at" timestamptz null, "canceled_at" timestamptz null, "idempotency_key" text null, "metadata" jsonb null, constraint "payment_pkey" primary key ("id"));`);
     this.addSql(`create index "payment_swap_id_index" on "payment" ("swap_id");`);
     this.addSql(`create index "payment_cart_id_index" on "payment" ("cart_id");`);
     this.addSql(`create index "payment_order_id_index" on "payment" ("order_id");`);
@@ -127,7 +127,6 @@ export class Migration20261202143759_orders extends Migration {
     this.addSql(`alter table "cart" add constraint "cart_sales_channel_id_foreign" foreign key ("sales_channel_id") references "sales_channel" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "payment_session" add constraint "payment_session_cart_id_foreign" foreign key ("cart_id") references "cart" ("id") on update cascade on delete cascade;`);
-    this.addSql(`alter table "payment_session" add constraint "payment_session_provider_id_foreign" foreign key ("provider_id") references "payment_provider" ("id") on update cascade;`);
 
     this.addSql(`alter table "payment_collection_sessions" add constraint "payment_collection_sessions_payment_collection_id_foreign" foreign key ("payment_collection_id") references "payment_collection" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "payment_collection_sessions" add constraint "payment_collection_sessions_payment_session_id_foreign" foreign key ("payment_session_id") references "payment_session" ("id") on update cascade on delete cascade;`);
@@ -149,7 +148,6 @@ export class Migration20261202143759_orders extends Migration {
     this.addSql(`alter table "payment" add constraint "payment_cart_id_foreign" foreign key ("cart_id") references "cart" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "payment" add constraint "payment_order_id_foreign" foreign key ("order_id") references "order" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "payment" add constraint "payment_currency_code_foreign" foreign key ("currency_code") references "currency" ("code") on update cascade;`);
-    this.addSql(`alter table "payment" add constraint "payment_provider_id_foreign" foreign key ("provider_id") references "payment_provider" ("id") on update cascade;`);
 
     this.addSql(`alter table "refund" add constraint "refund_order_id_foreign" foreign key ("order_id") references "order" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "refund" add constraint "refund_payment_id_foreign" foreign key ("payment_id") references "payment" ("id") on update cascade on delete set null;`);
