@@ -13,6 +13,7 @@ import { DateTime } from '../schema/common';
 import type { Context } from './context';
 import { AppError, fromDatabaseError, invalid, unauthorized } from './lib/errors';
 import { toSnake } from './lib/naming';
+import { checkInput } from './lib/input';
 import type { EventBus } from './lib/events';
 
 /** The only root operations that need no signed-in user (Medusa's five open admin routes). */
@@ -50,6 +51,7 @@ function guardRootFields(schema: GraphQLSchema): void {
       field.resolve = async (source, args, ctx, info) => {
         if (!open && !ctx.auth) throw unauthorized();
         try {
+          checkInput(args);
           return isMutation ? await inTransaction(ctx, () => resolve(source, args, ctx, info)) : await resolve(source, args, ctx, info);
         } catch (err) {
           throw translateError(err);
@@ -84,6 +86,8 @@ async function inTransaction<T>(ctx: Context, work: () => Promise<T> | T): Promi
 /** Errors as clients should see them: validation and database errors become Medusa's types. */
 export function translateError(err: unknown): unknown {
   if (err instanceof AppError) return err;
+  // Date and number arithmetic on a client's value out of range (`new Date(…)` of a huge duration, toFixed, …).
+  if (err instanceof RangeError) return invalid('A value is out of range.');
   if (err instanceof ArgumentValidationError) return invalid(validationMessage(err.extensions.validationErrors as ValidationError[]));
   return fromDatabaseError(err) ?? err;
 }

@@ -125,6 +125,8 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
     if (err?.type === 'entity.parse.failed') return sendError(res, { message: 'The request body is not valid JSON', extensions: { type: 'invalid_data' } });
     if (err?.type === 'entity.too.large') return sendError(res, { message: 'The request body is too large', extensions: { type: 'invalid_data' } });
+    // A path that is not valid percent-encoded UTF-8 (`/admin/users/%C3%28`): the router cannot decode its params.
+    if (err instanceof URIError) return sendError(res, { message: 'The request path is not valid UTF-8', extensions: { type: 'invalid_data' } });
     log('error', { msg: 'unexpected error', req_id: res.locals.requestId, path: req.path, error: errorText(err) });
     sendError(res, { message: 'An unknown error occurred.', extensions: { type: 'unknown_error' } });
   });
