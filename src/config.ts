@@ -19,6 +19,10 @@ export interface Config {
   /** Complexity budget of one GraphQL operation, and its maximum depth. */
   maxQueryCost: number;
   maxQueryDepth: number;
+  /** Root fields and aliases of one GraphQL operation, and tokens of its document (src/graphql.ts `operationGuard`). */
+  maxRootFields: number;
+  maxAliases: number;
+  maxQueryTokens: number;
   /** Server processes (`WEB_CONCURRENCY`); more than one forks workers that share the port. */
   workers: number;
   /** REST documents compiled by graphql-jit (default) or interpreted by graphql-js (tests compare the two). */
@@ -66,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: (env.LOG_LEVEL as Config['logLevel']) || (nodeEnv === 'test' ? 'silent' : 'info'),
     maxQueryCost: intOf(env.MAX_QUERY_COST, 50000),
     maxQueryDepth: intOf(env.MAX_QUERY_DEPTH, 12),
+    maxRootFields: intOf(env.MAX_ROOT_FIELDS, 20),
+    maxAliases: intOf(env.MAX_ALIASES, 200),
+    maxQueryTokens: intOf(env.MAX_QUERY_TOKENS, 5000),
     workers: Math.max(1, intOf(env.WEB_CONCURRENCY, 1)),
     runJobs: !/^(false|0|no|off)$/i.test(env.RUN_JOBS ?? ''),
     eventTimeoutSeconds: Math.max(1, intOf(env.EVENT_TIMEOUT_SECONDS, 60)),

@@ -1,8 +1,9 @@
 import {
   GraphQLError, GraphQLSchema, GraphQLFieldResolver, ValidationContext, ASTVisitor, Kind,
   FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode, lexicographicSortSchema, printSchema,
-  getNamedType, isListType, getNullableType, GraphQLField,
+  getNamedType, isListType, getNullableType, GraphQLField, DocumentNode, parse,
 } from 'graphql';
+import type { Request, Response, NextFunction } from 'express';
 import { buildSchema, ArgumentValidationError } from 'type-graphql';
 import { ValidationError } from 'class-validator';
 import { getComplexity, simpleEstimator, ComplexityEstimator } from 'graphql-query-complexity';
@@ -12,6 +13,7 @@ import { DateTime } from '../schema/common';
 import type { Context } from './context';
 import { AppError, fromDatabaseError, invalid, unauthorized } from './lib/errors';
 import { toSnake } from './lib/naming';
+import { checkInput } from './lib/input';
 import type { EventBus } from './lib/events';
 
 /** The only root operations that need no signed-in user (Medusa's five open admin routes). */
@@ -49,6 +51,7 @@ function guardRootFields(schema: GraphQLSchema): void {
       field.resolve = async (source, args, ctx, info) => {
         if (!open && !ctx.auth) throw unauthorized();
         try {
+          checkInput(args);
           return isMutation ? await inTransaction(ctx, () => resolve(source, args, ctx, info)) : await resolve(source, args, ctx, info);
         } catch (err) {
           throw translateError(err);
@@ -83,6 +86,8 @@ async function inTransaction<T>(ctx: Context, work: () => Promise<T> | T): Promi
 /** Errors as clients should see them: validation and database errors become Medusa's types. */
 export function translateError(err: unknown): unknown {
   if (err instanceof AppError) return err;
+  // Date and number arithmetic on a client's value out of range (`new Date(…)` of a huge duration, toFixed, …).
+  if (err instanceof RangeError) return invalid('A value is out of range.');
   if (err instanceof ArgumentValidationError) return invalid(validationMessage(err.extensions.validationErrors as ValidationError[]));
   return fromDatabaseError(err) ?? err;
 }
@@ -144,6 +149,15 @@ const limitEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
   return 1 + childComplexity;
 };
 
+/** A root field is a resolver call (a transaction for a mutation): never free, even when it answers a scalar. */
+function floorAtOne(estimator: ComplexityEstimator): ComplexityEstimator {
+  return (options) => {
+    const cost = estimator(options);
+    const isRoot = options.type.name === 'Query' || options.type.name === 'Mutation';
+    return isRoot ? Math.max(1, cost ?? 0) : cost;
+  };
+}
+
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -156,7 +170,7 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [limitEstimator, simpleEstimator({ defaultComplexity: 0 })],
+              estimators: [floorAtOne(limitEstimator), simpleEstimator({ defaultComplexity: 0 })],
             });
           } catch {
             return; // invalid variables: execution reports them to the client as bad input
@@ -173,3 +187,87 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
 }
 
 export type { EventBus };
+
+/** How much one GraphQL operation may ask for, checked before validation and execution. */
+export interface OperationCaps {
+  /** Root fields (aliases included) in the operation. */
+  maxRootFields: number;
+  /** Aliased fields anywhere in the operation. */
+  maxAliases: number;
+  /** Lexical tokens of the document: bounds parse time and nesting (`[[[[…`) at once. */
+  maxTokens: number;
+}
+
+interface Shape { rootFields: string[]; aliases: number }
+
+/** The root field names the operation runs (fragments at the root followed) and its alias count. */
+function shapeOf(document: DocumentNode, operationName?: string): Shape | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const operations: OperationDefinitionNode[] = [];
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    else if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
+  }
+  const op = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!op) return undefined; // GraphQL's own validation explains what is wrong
+  const shape: Shape = { rootFields: [], aliases: 0 };
+  const walk = (set: SelectionSetNode, depth: number, seen: Set<string>) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.alias) shape.aliases++;
+        if (depth === 0) shape.rootFields.push(sel.name.value);
+        if (sel.selectionSet) walk(sel.selectionSet, depth + 1, seen);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        walk(sel.selectionSet, depth, seen);
+      } else if (!seen.has(sel.name.value)) {
+        // Each fragment counted once per operation: a fragment spread many times is still refused by the other limits.
+        seen.add(sel.name.value);
+        const fragment = fragments.get(sel.name.value);
+        if (fragment) walk(fragment.selectionSet, depth, seen);
+      }
+    }
+  };
+  walk(op.selectionSet, 0, new Set());
+  return shape;
+}
+
+function refuse(res: Response, status: number, message: string, type: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code: type, type } }] });
+}
+
+/**
+ * Express middleware in front of Apollo on `/graphql`. GraphQL's validation is quadratic in the
+ * fields of one selection (overlapping-fields check), so floods of aliases must be refused before
+ * Apollo sees them: the document is parsed once here with a token cap, then its root fields and
+ * aliases are counted, and an operation that names a protected root field without credentials is
+ * refused with 401 before anything runs. It also names the operation for the request log.
+ */
+export function operationGuard(caps: OperationCaps) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const params = (req.method === 'GET' ? req.query : req.body) ?? {};
+    const query = (params as Record<string, unknown>).query;
+    if (typeof query !== 'string') return next();
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: caps.maxTokens, noLocation: true });
+    } catch (err) {
+      // A syntax error, the token cap, or a nesting deep enough to exhaust the stack: the client's mistake.
+      const message = err instanceof GraphQLError ? err.message : 'The document is nested too deeply.';
+      return refuse(res, 400, message, 'invalid_data');
+    }
+    const operationName = typeof (params as any).operationName === 'string' ? (params as any).operationName : undefined;
+    const shape = shapeOf(document, operationName);
+    if (!shape) return next();
+    const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+    res.locals.operation = op?.name?.value ?? shape.rootFields.slice(0, 3).join(',');
+    if (shape.rootFields.length > caps.maxRootFields) {
+      return refuse(res, 400, `The operation has ${shape.rootFields.length} root fields; at most ${caps.maxRootFields} are allowed.`, 'invalid_data');
+    }
+    if (shape.aliases > caps.maxAliases) {
+      return refuse(res, 400, `The operation has ${shape.aliases} aliases; at most ${caps.maxAliases} are allowed.`, 'invalid_data');
+    }
+    const isProtected = (name: string) => !OPEN_OPERATIONS.has(name) && !name.startsWith('__');
+    if (!req.ctx?.auth && shape.rootFields.some(isProtected)) return refuse(res, 401, 'Unauthorized', 'unauthorized');
+    next();
+  };
+}

@@ -14,7 +14,7 @@ import { GraphQLSchema, GraphQLFormattedError } from 'graphql';
 import type { Config } from './config';
 import { Context, createContext } from './context';
 import { authenticate } from './auth/authenticate';
-import { buildAppSchema, costLimitPlugin, depthLimit } from './graphql';
+import { buildAppSchema, costLimitPlugin, depthLimit, operationGuard } from './graphql';
 import type { EventBus } from './lib/events';
 import { startBackground } from './background';
 import { createLogger, errorText, Logger } from './lib/log';
@@ -50,6 +50,9 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
     introspection: !config.isProduction,
     validationRules: [depthLimit(config.maxQueryDepth)],
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …" in production: the schema is not published there.
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    parseOptions: { maxTokens: config.maxQueryTokens },
     formatError: (formatted, err) => formatError(formatted, err),
     plugins: [
       config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
@@ -106,7 +109,8 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
       next(err);
     }
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => req.ctx }));
+  const caps = { maxRootFields: config.maxRootFields, maxAliases: config.maxAliases, maxTokens: config.maxQueryTokens };
+  app.use('/graphql', express.json({ limit: '1mb' }), operationGuard(caps), expressMiddleware(apollo, { context: async ({ req }) => req.ctx }));
   // Multipart uploads and stored files: plain handlers, as they are not JSON.
   app.use(filesRouter(config));
 
@@ -121,6 +125,8 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
     if (err?.type === 'entity.parse.failed') return sendError(res, { message: 'The request body is not valid JSON', extensions: { type: 'invalid_data' } });
     if (err?.type === 'entity.too.large') return sendError(res, { message: 'The request body is too large', extensions: { type: 'invalid_data' } });
+    // A path that is not valid percent-encoded UTF-8 (`/admin/users/%C3%28`): the router cannot decode its params.
+    if (err instanceof URIError) return sendError(res, { message: 'The request path is not valid UTF-8', extensions: { type: 'invalid_data' } });
     log('error', { msg: 'unexpected error', req_id: res.locals.requestId, path: req.path, error: errorText(err) });
     sendError(res, { message: 'An unknown error occurred.', extensions: { type: 'unknown_error' } });
   });
@@ -146,8 +152,19 @@ function formatError(formatted: GraphQLFormattedError, err: unknown): GraphQLFor
   const original = (err as any)?.originalError ?? err;
   if (original instanceof AppError || formatted.extensions?.type) return formatted;
   const code = formatted.extensions?.code as string | undefined;
-  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // parse, validation, bad input
+  if (code === 'BAD_USER_INPUT') return { ...formatted, message: withoutValues(formatted.message) };
+  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted; // parse, validation
   return { message: 'An unknown error occurred.', locations: formatted.locations, path: formatted.path, extensions: { code: 'unknown_error', type: 'unknown_error' } };
+}
+
+/**
+ * A variable's coercion error quotes the value sent (a password, a token): the value goes, the
+ * path and the reason stay, and a reason that quotes the value after a colon stops before it.
+ */
+export function withoutValues(message: string): string {
+  const m = /^(Variable "\$\w+" got invalid value) .*?((?: at "[\w.[\]]+")?; )(.*)$/s.exec(message);
+  if (!m) return message;
+  return `${m[1]}${m[2]}${m[3].replace(/:\s.*$/s, '.')}`;
 }
 
 /** One line per request: id, method, path, operation, status, duration. Nothing from bodies or headers. */
@@ -159,8 +176,10 @@ function requestLog(log: Logger) {
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
-      const op = res.locals.operation ?? (req.path === '/graphql' ? req.body?.operationName : undefined);
-      log('info', { req_id: requestId, method: req.method, path: req.path, op, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      // req.path loses its mount point when a mounted handler (Apollo on /graphql) ends the response.
+      const path = req.originalUrl.split('?')[0];
+      const op = res.locals.operation ?? (path === '/graphql' ? req.body?.operationName : undefined);
+      log('info', { req_id: requestId, method: req.method, path, op, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 });
     });
     next();
   };

@@ -3,6 +3,7 @@ import { MikroORM, Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import PgBoss from 'pg-boss';
 import { entityClasses } from '../registry';
+import { ColumnLimits } from '../lib/column-limits';
 
 const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
 
@@ -29,6 +30,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
     populateWhere: 'infer',
     pool: { min: 0, max: 10 },
     debug: false,
+    // Strings longer than their varchar column are a 400 naming the field, not a database error.
+    subscribers: [new ColumnLimits()],
     ...extra,
   } as Options;
 }

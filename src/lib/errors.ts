@@ -71,6 +71,13 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
     case '22007':
     case '22008':
       return invalid('A value has an invalid format.');
+    case '22001': // string data right truncation: a value longer than its column
+      return invalid('A value is longer than its field allows.');
+    case '22021': // character not in repertoire (a NUL byte, invalid UTF-8)
+    case '22P05': // untranslatable character
+      return invalid('A value contains characters that cannot be stored.');
+    case '08P01': // protocol violation: e.g. more bind parameters than the protocol carries
+      return invalid('The request asks for too many values at once.');
     default:
       return undefined;
   }

@@ -435,6 +435,8 @@ function checkDuration(value: string | null | undefined): void {
   if (value !== undefined && value !== null && !DURATION.test(value)) {
     throw invalid('valid_duration must be a valid ISO 8601 duration, e.g. P1M2D');
   }
+  // A code made later ends at now + the duration, which must be a date PostgreSQL can store.
+  if (value && !(addDuration(new Date(), value).getUTCFullYear() <= 9999)) throw invalid('valid_duration is too long');
 }
 
 /** `from` plus the duration, calendar-aware (P1M from 31 January is the end of February's overflow, as Date does). */
