@@ -52,9 +52,9 @@ export class StoreResolver {
     return Object.entries(store.allFeatureFlags()).map(([key, value]) => ({ key, value }));
   }
 
-  @FieldResolver(() => [ModuleResolution], { description: 'Modules installed beside the core; none yet.' })
+  @FieldResolver(() => [ModuleResolution], { description: 'Modules beside the core (inventory and stock locations, built in).' })
   modules() {
-    return [];
+    return store.MODULES;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../src/context';
 import { User } from '../src/entities/users';
 import * as users from '../src/services/users';
@@ -36,6 +36,15 @@ export class UsersResolver {
   async requestPasswordReset(@Arg('input') input: RequestPasswordResetInput, @Ctx() ctx: Context) {
     await users.requestPasswordReset(ctx, input.email);
     return true;
+  }
+
+  /**
+   * The token is write-only, but Medusa's User always carries the key: answered as null
+   * everywhere a user is (notes' authors too), never the stored value.
+   */
+  @FieldResolver(() => String, { nullable: true, description: 'Write-only: always null (set it with updateUser).' })
+  apiToken(): null {
+    return null;
   }
 
   @Mutation(() => User)

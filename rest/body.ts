@@ -32,8 +32,14 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
     else {
       // A mistyped value: the class's rules that speak of its kind (IsEmail, IsEnum, ...) if any,
       // else the type's own wording; range rules (Min, MaxLength, ...) say nothing useful then.
+      // A missing value runs every rule, as in class-validator, when the class states its type
+      // rule too (it then mirrors Medusa's decorators: "email should not be empty, email must be an
+      // email"); a missing nested object is not checked as one ("user should not be empty").
       const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name));
-      errors.push(...(speaking.length ? speaking.map((r) => r.message) : problems));
+      const missing = value === undefined || value === null;
+      const all = missing && rules.length && (speaking.length || isInputObjectType(getNamedType(field.type)));
+      errors.push(...(all ? rules : speaking).map((r) => r.message));
+      if (!all && !speaking.length) errors.push(...problems);
     }
     if (present) out[field.name] = nested(value, field.type, errors);
   }

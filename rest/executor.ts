@@ -35,8 +35,8 @@ export interface Route {
   params?: Record<string, string>;
   /** Relations added when a query parameter is `true` (`{include_descendants_tree: ['descendants']}`). */
   relationsWhen?: Record<string, string[]>;
-  /** Rewrites the operation's result before the envelope, given the query string (e.g. nests a flat tree). */
-  reshape?: (result: any, query: Record<string, unknown>) => unknown;
+  /** Rewrites the operation's result before the envelope, given the query string and body (e.g. nests a flat tree). */
+  reshape?: (result: any, query: Record<string, unknown>, body: Record<string, unknown>) => unknown;
   /** The relations `expand` may name, where Medusa's route limits them (its `allowedRelations`); others are a 400. */
   allowedRelations?: string[];
   /** Relations (or computed fields) the handler adds to every answer, whatever `expand` says. */
@@ -139,7 +139,7 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
     if (first.path && !first.extensions?.type && first.originalError) throw first.originalError;
     return sendError(res, first.path ? first : { message: first.message, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  const data = c.route.reshape ? c.route.reshape(result.data?.result, req.query) : result.data?.result;
+  const data = c.route.reshape ? c.route.reshape(result.data?.result, req.query, req.body ?? {}) : result.data?.result;
   sendResult(c.route, data, res);
 }
 

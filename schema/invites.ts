@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { IsEmail, IsNotEmpty, ValidateNested } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import { UserRole } from '../src/entities/users';
 
 @InputType()
@@ -10,13 +10,13 @@ export class CreateInviteInput {
 
 @InputType()
 export class InvitedUserInput {
-  @Field() @IsNotEmpty() firstName!: string;
-  @Field() @IsNotEmpty() lastName!: string;
-  @Field() @IsNotEmpty() password!: string;
+  @Field(() => String, { nullable: true }) firstName?: string | null;
+  @Field(() => String, { nullable: true }) lastName?: string | null;
+  @Field() @IsString() password!: string;
 }
 
 @InputType()
 export class AcceptInviteInput {
-  @Field() @IsNotEmpty() token!: string;
-  @Field(() => InvitedUserInput) @ValidateNested() user!: InvitedUserInput;
+  @Field() @IsString() @IsNotEmpty() token!: string;
+  @Field(() => InvitedUserInput) @IsNotEmpty() @ValidateNested() user!: InvitedUserInput;
 }

@@ -22,7 +22,7 @@ describe('REST /admin/store', () => {
       swap_link_template: null, payment_link_template: null, invite_link_template: null, metadata: null,
       payment_providers: [{ id: 'manual', is_installed: true }],
       fulfillment_providers: [{ id: 'manual', is_installed: true }],
-      modules: [],
+      modules: [{ module: 'inventoryService', resolution: 'built-in' }, { module: 'stockLocationService', resolution: 'built-in' }],
     });
     expect(res.body.store.id).toMatch(/^store_/);
     expect(res.body.store.default_sales_channel).toMatchObject({ name: 'Default Sales Channel', is_disabled: false });
@@ -100,7 +100,8 @@ describe('REST /admin/store', () => {
 
   it('lists payment and tax providers', async () => {
     expect((await t.http.get('/admin/store/payment-providers').set(t.auth)).body).toEqual({ payment_providers: [{ id: 'manual', is_installed: true }] });
-    expect((await t.http.get('/admin/store/tax-providers').set(t.auth)).body).toEqual({ tax_providers: [{ id: 'system', is_installed: true }] });
+    // The built-in system provider is every region's default and, as in Medusa, not listed.
+    expect((await t.http.get('/admin/store/tax-providers').set(t.auth)).body).toEqual({ tax_providers: [] });
   });
 
   it('answers 401 without credentials', async () => {
@@ -120,7 +121,7 @@ describe('GraphQL store', () => {
     const read = await t.gql('{ store { name defaultCurrencyCode currencies { code } defaultCurrency { name } paymentProviders { id } featureFlags { key value } } paymentProviders { id } taxProviders { id } }');
     expect(read.errors).toBeUndefined();
     expect(read.data.store.defaultCurrency.name).toBe('Euro');
-    expect(read.data.taxProviders).toEqual([{ id: 'system' }]);
+    expect(read.data.taxProviders).toEqual([]);
 
     const upd = await t.gql('mutation { updateStore(input: { name: "GQL Shop", metadata: { x: 1 } }) { name metadata } }');
     expect(upd.data.updateStore).toEqual({ name: 'GQL Shop', metadata: { keepMe: true, x: 1 } });

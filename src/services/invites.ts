@@ -68,15 +68,16 @@ export async function deleteInvite(ctx: Context, id: string): Promise<DeleteResp
  * so two accepts racing on one token create one user.
  */
 export async function acceptInvite(ctx: Context, input: AcceptInviteInput): Promise<User> {
-  const invite = await ctx.em.findOne(Invite, { token: input.token }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  // A spent or deleted invite's token was valid once: Medusa calls it an invalid invite, not a bad token.
+  const invite = await ctx.em.findOne(Invite, { token: input.token }, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: { softDelete: false } });
   if (!invite) throw invalid('Token is not valid');
-  if (invite.accepted || invite.expiresAt.getTime() < Date.now()) throw invalid('Invalid invite');
+  if (invite.accepted || invite.deletedAt || invite.expiresAt.getTime() < Date.now()) throw invalid('Invalid invite');
   if (await ctx.em.count(User, { email: invite.userEmail })) throw invalid('User already joined');
   const user = await createUser(ctx, {
     email: invite.userEmail,
     password: input.user.password,
-    firstName: input.user.firstName,
-    lastName: input.user.lastName,
+    firstName: input.user.firstName ?? undefined,
+    lastName: input.user.lastName ?? undefined,
     role: invite.role ?? UserRole.member,
   });
   invite.accepted = true;

@@ -105,4 +105,15 @@ export async function removeStoreCurrency(ctx: Context, code: string): Promise<S
 
 export const listPaymentProviders = (ctx: Context) => ctx.em.find(PaymentProvider, {}, { orderBy: { id: 'asc' } });
 export const listFulfillmentProviders = (ctx: Context) => ctx.em.find(FulfillmentProvider, {}, { orderBy: { id: 'asc' } });
-export const listTaxProviders = (ctx: Context) => ctx.em.find(TaxProvider, {}, { orderBy: { id: 'asc' } });
+/**
+ * The tax providers a region may name besides the built-in `system` one: as in Medusa, whose
+ * system provider is the default every region falls back on and is not listed (clients offer it
+ * themselves, as "System Tax Provider").
+ */
+export const listTaxProviders = (ctx: Context) => ctx.em.find(TaxProvider, { id: { $ne: 'system' } }, { orderBy: { id: 'asc' } });
+
+/** The modules beside the core, as Medusa names them: inventory and stock locations are built in. */
+export const MODULES = [
+  { module: 'inventoryService', resolution: 'built-in' },
+  { module: 'stockLocationService', resolution: 'built-in' },
+];

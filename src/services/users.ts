@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { User, UserRole } from '../entities/users';
-import { duplicate, invalid, notFound, unauthorized } from '../lib/errors';
+import { invalid, notFound, unauthorized } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { digest, hashPassword, newToken } from '../lib/password';
@@ -34,11 +34,12 @@ export async function findUserByEmail(ctx: Context, email: string, populate: ('p
 
 /**
  * Emails are stored lower-case, so they are unique and found regardless of case. A taken email is
- * Medusa's unique-violation answer (422 duplicate_error), whether found here or by the index.
+ * Medusa's 400 `invalid_data` "A user with the same email already exists." (a race lost to the
+ * index is still the unique violation's 422).
  */
 export async function createUser(ctx: Context, input: CreateUserInput & { role?: UserRole | null }): Promise<User> {
   const email = input.email.toLowerCase();
-  if (await ctx.em.count(User, { email })) throw duplicate(`User with email ${email} already exists.`);
+  if (await ctx.em.count(User, { email })) throw invalid('A user with the same email already exists.');
   const user = ctx.em.create(User, {
     email,
     firstName: input.firstName ?? null,

@@ -15,7 +15,9 @@
  *                                                            // until the answer has these values:
  *                                                            // for work the server does in the background
  * `{name}` in a path, query or body string is replaced by the value saved from this server's own
- * earlier answer; a body string that is exactly `{name}` becomes the saved value itself.
+ * earlier answer; a body string that is exactly `{name}` becomes the saved value itself. `{run}` is
+ * set before the first step, different on every run: emails and handles that must be unique (a
+ * customer cannot be deleted) stay unique when a scenario is recorded again on the same server.
  */
 
 export interface Step {
@@ -51,7 +53,7 @@ export type Send = (method: string, url: string, headers: Record<string, string>
 const OPAQUE = new Set(['metadata', 'data', 'context']);
 
 export async function runScenario(steps: Step[], send: Send, token: string): Promise<Answer[]> {
-  const vars: Record<string, unknown> = {};
+  const vars: Record<string, unknown> = { run: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` };
   const answers: Answer[] = [];
   for (const step of steps) {
     const query = step.query ? `?${fill(typeof step.query === 'string' ? step.query : new URLSearchParams(step.query).toString(), vars)}` : '';
