@@ -36,9 +36,11 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
       // rule too (it then mirrors Medusa's decorators: "email should not be empty, email must be an
       // email"); a missing nested object is not checked as one ("user should not be empty").
       const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name));
+      // Range rules stay quiet for a missing value too: where Aegis adds one that Medusa's class
+      // lacks (a stocked quantity is never negative), the answer keeps Medusa's wording.
       const missing = value === undefined || value === null;
       const all = missing && rules.length && (speaking.length || isInputObjectType(getNamedType(field.type)));
-      errors.push(...(all ? rules : speaking).map((r) => r.message));
+      errors.push(...(all ? rules.filter((r) => PRESENCE_RULES.has(r.name) || !QUIET_WHEN_MISTYPED.has(r.name)) : speaking).map((r) => r.message));
       if (!all && !speaking.length) errors.push(...problems);
     }
     if (present) out[field.name] = nested(value, field.type, errors);
@@ -46,6 +48,7 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
   return out;
 }
 
+const PRESENCE_RULES = new Set(['isNotEmpty', 'isDefined']);
 const QUIET_WHEN_MISTYPED = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
 /** The value's own type problems (not those inside nested objects), in class-validator's words. */
