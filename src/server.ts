@@ -18,7 +18,7 @@ import { buildAppSchema, costLimitPlugin, depthLimit, operationGuard } from './g
 import type { EventBus } from './lib/events';
 import { startBackground } from './background';
 import { createLogger, errorText, Logger } from './lib/log';
-import { AppError } from './lib/errors';
+import { AppError, fromDatabaseError } from './lib/errors';
 import { restRouter, Route, sendError } from '../rest/executor';
 import { filesRouter } from '../rest/uploads';
 import { routeModules } from './registry';
@@ -62,6 +62,10 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
       {
         async requestDidStart() {
           return {
+            async willSendResponse(rc: GraphQLRequestContext<Context>) {
+              // While the database is unreachable, the HTTP status says so too (503), as REST does.
+              if (rc.errors?.some((e) => e.originalError instanceof AppError && e.originalError.type === 'unavailable')) rc.response.http.status = 503;
+            },
             async didEncounterErrors(rc: GraphQLRequestContext<Context>) {
               for (const e of rc.errors ?? []) {
                 if (!(e.originalError instanceof AppError) && e.originalError) {
@@ -77,6 +81,10 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   await apollo.start();
 
   const sessionPool = new Pool({ connectionString: databaseUrl, max: 5 });
+  // An idle connection that PostgreSQL ends (restart, failover, pg_terminate_backend) is an
+  // 'error' event on the pool: without a listener it would end the process. The pool drops
+  // that connection and opens a new one on the next request.
+  sessionPool.on('error', (err) => log('error', { msg: 'session pool connection lost', error: errorText(err) }));
   const PgStore = connectPgSimple(session);
   const sessionStore = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: true });
   const app = express();
@@ -127,6 +135,12 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
     if (err?.type === 'entity.too.large') return sendError(res, { message: 'The request body is too large', extensions: { type: 'invalid_data' } });
     // A path that is not valid percent-encoded UTF-8 (`/admin/users/%C3%28`): the router cannot decode its params.
     if (err instanceof URIError) return sendError(res, { message: 'The request path is not valid UTF-8', extensions: { type: 'invalid_data' } });
+    // The database went away (authentication and sessions read it before any route): 503, retryable.
+    const known = err instanceof AppError ? err : fromDatabaseError(err);
+    if (known?.type === 'unavailable') {
+      if (req.originalUrl.startsWith('/graphql')) return void res.status(503).json({ errors: [{ message: known.message, extensions: known.extensions }] });
+      return sendError(res, known);
+    }
     log('error', { msg: 'unexpected error', req_id: res.locals.requestId, path: req.path, error: errorText(err) });
     sendError(res, { message: 'An unknown error occurred.', extensions: { type: 'unknown_error' } });
   });

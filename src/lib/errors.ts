@@ -12,6 +12,7 @@ export type ErrorType =
   | 'unexpected_state'
   | 'invalid_argument'
   | 'database_error'
+  | 'unavailable'
   | 'unknown_error';
 
 /** The one application error. Thrown by services, it reaches clients as-is (never as a bare 500). */
@@ -40,8 +41,28 @@ export const STATUS_OF: Record<string, number> = {
   unexpected_state: 500,
   invalid_argument: 500,
   database_error: 500,
+  unavailable: 503,
   unknown_error: 500,
 };
+
+/** What a client sees while PostgreSQL is down, restarting or refusing connections. */
+export const unavailable = () => new AppError('unavailable', 'The database is unavailable at the moment; please retry shortly.');
+
+/** PostgreSQL codes of a server that is going away or not taking connections (classes 08, 57P, 53300). */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|not currently accepting connections|the database system is (starting up|shutting down)|Client has encountered a connection error|Connection is closed/i;
+
+/** Whether an error (or one it wraps) means the database cannot be reached, rather than a mistake. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e: any = err;
+  for (let i = 0; e && i < 5; i++) {
+    if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    e = e.originalError ?? e.cause ?? e.previous;
+  }
+  return false;
+}
 
 interface PgError { code?: string; detail?: string; table?: string; constraint?: string }
 
@@ -50,6 +71,7 @@ interface PgError { code?: string; detail?: string; table?: string; constraint?:
  * (unique violation, missing reference, serialization failure); returns undefined otherwise.
  */
 export function fromDatabaseError(err: unknown): AppError | undefined {
+  if (isDatabaseUnavailable(err)) return unavailable();
   const pg = findPgError(err);
   if (!pg) return undefined;
   switch (pg.code) {
