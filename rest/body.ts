@@ -29,7 +29,14 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
     const rules = ruled.get(field.name) ?? [];
     const problems = typeProblems(value, field.type, key, required);
     if (!problems.length) errors.push(...rules.map((r) => r.message));
-    else {
+    else if (rules.some((r) => TYPE_RULES.has(r.name))) {
+      // The class states the type itself (`@IsString()`, `@IsArray()`, ...), as Medusa's request
+      // class does: its rules are Medusa's, and every one that fails speaks, as in class-validator.
+      errors.push(...rules.map((r) => r.message));
+    } else if (!present && isInputObjectType(getNamedType(field.type)) && rules.some((r) => r.name === 'isNotEmpty')) {
+      // A missing nested object that must be there: Medusa's `@IsNotEmpty()` says only that.
+      errors.push(...rules.filter((r) => r.name === 'isNotEmpty').map((r) => r.message));
+    } else {
       // A mistyped value: the class's rules that speak of its kind (IsEmail, IsEnum, ...) if any,
       // else the type's own wording; range rules (Min, MaxLength, ...) say nothing useful then.
       const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name));
@@ -39,6 +46,9 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
   }
   return out;
 }
+
+/** class-validator's type checks: a class that names one of them states its field's rules in full. */
+const TYPE_RULES = new Set(['isString', 'isNumber', 'isInt', 'isBoolean', 'isArray', 'isObject', 'isDate', 'isEnum']);
 
 const QUIET_WHEN_MISTYPED = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
@@ -76,7 +86,8 @@ function typeMessages(type: GraphQLInputType, key: string, value?: unknown): str
   const t = isNonNullType(type) ? type.ofType : type;
   if (isListType(t)) {
     const item = getNamedType(t);
-    if (isInputObjectType(item)) return isPlainObject(value) ? [`${key} must be an array`] : [`${key} must be an array`, `each value in nested property ${key} must be either object or array`];
+    // Medusa's `@ValidateNested()` says nothing of a missing list, and of an object only that it is not one.
+    if (isInputObjectType(item)) return value === undefined || value === null || isPlainObject(value) ? [`${key} must be an array`] : [`${key} must be an array`, `each value in nested property ${key} must be either object or array`];
     if (value !== undefined && value !== null && scalarFits(value, item)) return [`${key} must be an array`];
     return [`each value in ${scalarMessage(item, key)}`, `${key} must be an array`];
   }
