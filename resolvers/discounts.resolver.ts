@@ -11,7 +11,7 @@ import * as discounts from '../src/services/discounts';
 import { DeleteResponse } from '../schema/common';
 import {
   CreateDiscountInput, CreateDynamicCodeInput, DiscountConditionDeleteResponse, DiscountConditionInput,
-  DiscountConditionResourcesInput, DiscountList, DiscountListArgs, ResourceIdInput, UpdateDiscountInput,
+  DiscountConditionBatchInput, DiscountConditionResourcesInput, DiscountList, DiscountListArgs, UpdateDiscountInput,
 } from '../schema/discounts';
 
 @Resolver(() => Discount)
@@ -118,17 +118,17 @@ export class DiscountConditionResolver {
   @Mutation(() => Discount, { description: 'Adds resources (of the condition\'s kind) to a condition; answers the discount.' })
   addDiscountConditionResources(
     @Arg('discountId') discountId: string, @Arg('conditionId') conditionId: string,
-    @Arg('resources', () => [ResourceIdInput]) resources: ResourceIdInput[], @Ctx() ctx: Context,
+    @Arg('input') input: DiscountConditionBatchInput, @Ctx() ctx: Context,
   ) {
-    return discounts.addDiscountConditionResources(ctx, discountId, conditionId, resources);
+    return discounts.addDiscountConditionResources(ctx, discountId, conditionId, input.resources);
   }
 
   @Mutation(() => Discount, { description: 'Removes resources from a condition; answers the discount.' })
   removeDiscountConditionResources(
     @Arg('discountId') discountId: string, @Arg('conditionId') conditionId: string,
-    @Arg('resources', () => [ResourceIdInput]) resources: ResourceIdInput[], @Ctx() ctx: Context,
+    @Arg('input') input: DiscountConditionBatchInput, @Ctx() ctx: Context,
   ) {
-    return discounts.removeDiscountConditionResources(ctx, discountId, conditionId, resources);
+    return discounts.removeDiscountConditionResources(ctx, discountId, conditionId, input.resources);
   }
 
   @FieldResolver(() => DiscountRule)

@@ -6,10 +6,11 @@ import { CustomerGroup } from '../src/entities/customer-groups';
 import * as priceLists from '../src/services/price-lists';
 import { DeleteResponse } from '../schema/common';
 import {
-  CreatePriceListInput, PriceListList, PriceListListArgs, PriceListPriceInput, PriceListPricesDeleteResponse,
+  CreatePriceListInput, DeletePriceListPricesInput, DeletePriceListProductsPricesInput, PriceListList, PriceListListArgs, PriceListPriceInput, PriceListPricesDeleteResponse,
   PriceListProductListArgs, UpdatePriceListInput,
 } from '../schema/price-lists';
 import { ProductList } from '../schema/products';
+import { rowById } from '../src/services/products';
 
 @Resolver(() => PriceList)
 export class PriceListsResolver {
@@ -54,13 +55,13 @@ export class PriceListsResolver {
   }
 
   @Mutation(() => PriceListPricesDeleteResponse)
-  deletePriceListPrices(@Arg('id') id: string, @Arg('priceIds', () => [String]) priceIds: string[], @Ctx() ctx: Context) {
-    return priceLists.deletePriceListPrices(ctx, id, priceIds);
+  deletePriceListPrices(@Arg('id') id: string, @Arg('input') input: DeletePriceListPricesInput, @Ctx() ctx: Context) {
+    return priceLists.deletePriceListPrices(ctx, id, input.priceIds);
   }
 
   @Mutation(() => PriceListPricesDeleteResponse, { description: 'Deletes the list\'s prices of the variants of these products.' })
-  deletePriceListProductsPrices(@Arg('id') id: string, @Arg('productIds', () => [String]) productIds: string[], @Ctx() ctx: Context) {
-    return priceLists.deletePriceListProductPrices(ctx, id, productIds);
+  deletePriceListProductsPrices(@Arg('id') id: string, @Arg('input') input: DeletePriceListProductsPricesInput, @Ctx() ctx: Context) {
+    return priceLists.deletePriceListProductPrices(ctx, id, input.productIds);
   }
 
   @Mutation(() => PriceListPricesDeleteResponse, { description: 'Deletes the list\'s prices of the variants of one product.' })
@@ -89,6 +90,12 @@ export class PriceListPriceResolver {
   @FieldResolver(() => PriceList, { nullable: true, description: 'The price list the price belongs to, if any.' })
   priceList(@Root() root: MoneyAmount, @Ctx() ctx: Context) {
     return root.priceListId ? ctx.loaders.byId(PriceList, root.priceListId) : null;
+  }
+
+  @FieldResolver(() => [ProductVariant], { description: 'The price\'s variant as a list of one (Medusa 1.20 links prices to variants through a table), empty for none.' })
+  async variants(@Root() root: MoneyAmount, @Ctx() ctx: Context) {
+    const variant = root.variantId ? await rowById(ctx, ProductVariant, root.variantId) : null;
+    return variant ? [variant] : [];
   }
 }
 

@@ -8,7 +8,9 @@ import { ProductType } from '../src/entities/product-types';
 import { ShippingOption } from '../src/entities/shipping-options';
 import * as taxRates from '../src/services/tax-rates';
 import { DeleteResponse } from '../schema/common';
-import { CreateTaxRateInput, TaxRateList, TaxRateListArgs, UpdateTaxRateInput } from '../schema/tax-rates';
+import {
+  CreateTaxRateInput, TaxRateList, TaxRateListArgs, TaxRateProductsInput, TaxRateProductTypesInput, TaxRateShippingOptionsInput, UpdateTaxRateInput,
+} from '../schema/tax-rates';
 
 @Resolver(() => TaxRate)
 export class TaxRatesResolver {
@@ -38,33 +40,33 @@ export class TaxRatesResolver {
   }
 
   @Mutation(() => TaxRate)
-  addTaxRateProducts(@Arg('id') id: string, @Arg('products', () => [String]) products: string[], @Ctx() ctx: Context) {
-    return taxRates.addTaxRateLinks(ctx, id, 'products', products);
+  addTaxRateProducts(@Arg('id') id: string, @Arg('input') input: TaxRateProductsInput, @Ctx() ctx: Context) {
+    return taxRates.addTaxRateLinks(ctx, id, 'products', input.products);
   }
 
   @Mutation(() => TaxRate)
-  removeTaxRateProducts(@Arg('id') id: string, @Arg('products', () => [String]) products: string[], @Ctx() ctx: Context) {
-    return taxRates.removeTaxRateLinks(ctx, id, 'products', products);
+  removeTaxRateProducts(@Arg('id') id: string, @Arg('input') input: TaxRateProductsInput, @Ctx() ctx: Context) {
+    return taxRates.removeTaxRateLinks(ctx, id, 'products', input.products);
   }
 
   @Mutation(() => TaxRate)
-  addTaxRateProductTypes(@Arg('id') id: string, @Arg('productTypes', () => [String]) productTypes: string[], @Ctx() ctx: Context) {
-    return taxRates.addTaxRateLinks(ctx, id, 'productTypes', productTypes);
+  addTaxRateProductTypes(@Arg('id') id: string, @Arg('input') input: TaxRateProductTypesInput, @Ctx() ctx: Context) {
+    return taxRates.addTaxRateLinks(ctx, id, 'productTypes', input.productTypes);
   }
 
   @Mutation(() => TaxRate)
-  removeTaxRateProductTypes(@Arg('id') id: string, @Arg('productTypes', () => [String]) productTypes: string[], @Ctx() ctx: Context) {
-    return taxRates.removeTaxRateLinks(ctx, id, 'productTypes', productTypes);
+  removeTaxRateProductTypes(@Arg('id') id: string, @Arg('input') input: TaxRateProductTypesInput, @Ctx() ctx: Context) {
+    return taxRates.removeTaxRateLinks(ctx, id, 'productTypes', input.productTypes);
   }
 
   @Mutation(() => TaxRate)
-  addTaxRateShippingOptions(@Arg('id') id: string, @Arg('shippingOptions', () => [String]) shippingOptions: string[], @Ctx() ctx: Context) {
-    return taxRates.addTaxRateLinks(ctx, id, 'shippingOptions', shippingOptions);
+  addTaxRateShippingOptions(@Arg('id') id: string, @Arg('input') input: TaxRateShippingOptionsInput, @Ctx() ctx: Context) {
+    return taxRates.addTaxRateLinks(ctx, id, 'shippingOptions', input.shippingOptions);
   }
 
   @Mutation(() => TaxRate)
-  removeTaxRateShippingOptions(@Arg('id') id: string, @Arg('shippingOptions', () => [String]) shippingOptions: string[], @Ctx() ctx: Context) {
-    return taxRates.removeTaxRateLinks(ctx, id, 'shippingOptions', shippingOptions);
+  removeTaxRateShippingOptions(@Arg('id') id: string, @Arg('input') input: TaxRateShippingOptionsInput, @Ctx() ctx: Context) {
+    return taxRates.removeTaxRateLinks(ctx, id, 'shippingOptions', input.shippingOptions);
   }
 
   @FieldResolver(() => Region, { nullable: true })

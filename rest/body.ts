@@ -29,15 +29,20 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
     const rules = ruled.get(field.name) ?? [];
     const problems = typeProblems(value, field.type, key, required);
     if (!problems.length) errors.push(...rules.map((r) => r.message));
-    else {
+    else if (rules.some((r) => TYPE_RULES.has(r.name))) {
+      // The class states the type itself (`@IsString()`, `@IsArray()`, ...), as Medusa's request
+      // class does: its rules are Medusa's, and every one that fails speaks, as in class-validator;
+      // a rule Aegis adds to Medusa's (marked `aegisOnly`) speaks only of a well-typed value.
+      errors.push(...rules.filter((r) => !r.aegisOnly).map((r) => r.message));
+    } else if (!present && isInputObjectType(getNamedType(field.type)) && rules.some((r) => r.name === 'isNotEmpty')) {
+      // A missing nested object that must be there: Medusa's `@IsNotEmpty()` says only that.
+      errors.push(...rules.filter((r) => r.name === 'isNotEmpty').map((r) => r.message));
+    } else {
       // A mistyped value: the class's rules that speak of its kind (IsEmail, IsEnum, ...) if any,
       // else the type's own wording; range rules (Min, MaxLength, ...) say nothing useful then.
-      // A missing value runs every rule, as in class-validator, when the class states its type
-      // rule too (it then mirrors Medusa's decorators: "email should not be empty, email must be an
-      // email"); a missing nested object is not checked as one ("user should not be empty").
+      // A missing value runs the presence rules too, as in class-validator ("email should not be
+      // empty, email must be an email"); a missing nested object is not checked as one.
       const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name));
-      // Range rules stay quiet for a missing value too: where Aegis adds one that Medusa's class
-      // lacks (a stocked quantity is never negative), the answer keeps Medusa's wording.
       const missing = value === undefined || value === null;
       const all = missing && rules.length && (speaking.length || isInputObjectType(getNamedType(field.type)));
       errors.push(...(all ? rules.filter((r) => PRESENCE_RULES.has(r.name) || !QUIET_WHEN_MISTYPED.has(r.name)) : speaking).map((r) => r.message));
@@ -48,6 +53,8 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
   return out;
 }
 
+/** class-validator's type checks: a class that names one of them states its field's rules in full. */
+const TYPE_RULES = new Set(['isString', 'isNumber', 'isInt', 'isBoolean', 'isArray', 'isObject', 'isDate', 'isEnum']);
 const PRESENCE_RULES = new Set(['isNotEmpty', 'isDefined']);
 const QUIET_WHEN_MISTYPED = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
@@ -85,7 +92,8 @@ function typeMessages(type: GraphQLInputType, key: string, value?: unknown): str
   const t = isNonNullType(type) ? type.ofType : type;
   if (isListType(t)) {
     const item = getNamedType(t);
-    if (isInputObjectType(item)) return isPlainObject(value) ? [`${key} must be an array`] : [`${key} must be an array`, `each value in nested property ${key} must be either object or array`];
+    // Medusa's `@ValidateNested()` says nothing of a missing list, and of an object only that it is not one.
+    if (isInputObjectType(item)) return value === undefined || value === null || isPlainObject(value) ? [`${key} must be an array`] : [`${key} must be an array`, `each value in nested property ${key} must be either object or array`];
     if (value !== undefined && value !== null && scalarFits(value, item)) return [`${key} must be an array`];
     return [`each value in ${scalarMessage(item, key)}`, `${key} must be an array`];
   }
@@ -139,6 +147,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 interface Rule {
   name: string;
   message: string;
+  /** A rule Aegis adds to Medusa's class (`@Min(0, AEGIS_ONLY)`): Medusa's answers never carry its message for a mistyped value. */
+  aegisOnly?: boolean;
 }
 
 function classRuleMessages(type: GraphQLInputObjectType, body: Record<string, unknown>): Map<string, Rule[]> {
@@ -153,7 +163,9 @@ function classRuleMessages(type: GraphQLInputObjectType, body: Record<string, un
     const value = instance[error.property];
     if ((value === undefined || value === null) && !isNonNullType(fields[error.property]?.type)) continue;
     const snake = toSnake(error.property);
-    const messages = Object.entries(error.constraints ?? {}).map(([name, m]) => ({ name, message: m.replace(new RegExp(`\\b${error.property}\\b`, 'g'), snake) }));
+    const messages = Object.entries(error.constraints ?? {}).map(([name, m]) => ({
+      name, message: m.replace(new RegExp(`\\b${error.property}\\b`, 'g'), snake), aegisOnly: Boolean(error.contexts?.[name]?.aegisOnly),
+    }));
     if (messages.length) out.set(error.property, messages);
   }
   return out;

@@ -1,10 +1,7 @@
 import type { Route } from './executor';
 
-/**
- * Medusa's default relations of a discount, plus the regions' providers: those are eager relations
- * of Medusa's Region, which TypeORM's find loads wherever regions are joined, lists included.
- */
-const RELATIONS = ['parent_discount', 'regions', 'rule', 'rule.conditions', 'regions.fulfillment_providers', 'regions.payment_providers'];
+/** Medusa's default relations of a discount (its regions come without their providers). */
+const RELATIONS = ['parent_discount', 'regions', 'rule', 'rule.conditions'];
 const one = { one: 'discount' };
 const CONDITION = '/admin/discounts/:discount_id/conditions/:condition_id';
 

@@ -1,7 +1,7 @@
 import { Router, Request, Response, NextFunction } from 'express';
 import {
   GraphQLSchema, GraphQLObjectType, GraphQLField, GraphQLArgument, GraphQLInputType, GraphQLFormattedError, DocumentNode, ExecutionResult,
-  getNamedType, isLeafType, isNonNullType, isListType, isInputObjectType, isObjectType, isScalarType, parse, validate, execute,
+  GraphQLEnumType, getNamedType, isEnumType, isLeafType, isNonNullType, isListType, isInputObjectType, isObjectType, isScalarType, parse, validate, execute,
 } from 'graphql';
 import type { Context } from '../src/context';
 import { AppError, invalid, STATUS_OF } from '../src/lib/errors';
@@ -45,6 +45,13 @@ export interface Route {
   ignoresQuery?: boolean;
   /** `expand` and `fields` are lists here (`expand[]=a&expand[]=b`, as Medusa's tax-rate routes take them). */
   listQuery?: boolean;
+  /**
+   * Relations Medusa's handler adds to those answered (defaults or `expand`), given them and the
+   * query string: e.g. the customer groups a searched price-list list joins.
+   */
+  moreRelations?: (relations: string[], query: Record<string, unknown>) => string[];
+  /** Medusa's route does not take `fields`: it is an unknown parameter there (400). */
+  refusesFields?: boolean;
 }
 
 /** A generated operation: its text (for logs and tests), and how to run it. */
@@ -126,7 +133,7 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
   try {
     variables = variablesFor(c, req);
     const query = c.route.ignoresQuery ? {} : req.query;
-    document = documents.get(c, variables, expandOf(c.route, query), controlParam(c.route, query, 'fields'));
+    document = documents.get(c, variables, expandOf(c.route, query), fieldsOf(c.route, query));
   } catch (err) {
     if (err instanceof AppError) return sendError(res, { message: err.message, extensions: err.extensions });
     throw err;
@@ -151,11 +158,21 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
 function expandOf(route: Route, query: Record<string, unknown>): string[] | undefined {
   const expand = controlParam(route, query, 'expand');
   const extra = Object.entries(route.relationsWhen ?? {}).filter(([param]) => query[param] === 'true').flatMap(([, rels]) => rels);
-  if (expand === undefined) return extra.length ? [...(route.relations ?? []), ...extra] : undefined;
-  const asked = splitList(expand);
-  const refused = route.allowedRelations ? asked.filter((r) => !route.allowedRelations!.includes(r)) : [];
-  if (refused.length) throw invalid(`Requested fields [${refused.join(', ')}] are not valid`);
-  return [...asked, ...extra];
+  let relations: string[] | undefined;
+  if (expand === undefined) relations = extra.length || route.moreRelations ? [...(route.relations ?? []), ...extra] : undefined;
+  else {
+    const asked = splitList(expand);
+    const refused = route.allowedRelations ? asked.filter((r) => !route.allowedRelations!.includes(r)) : [];
+    if (refused.length) throw invalid(`Requested fields [${refused.join(', ')}] are not valid`);
+    relations = [...asked, ...extra];
+  }
+  return relations && route.moreRelations ? route.moreRelations(relations, query) : relations;
+}
+
+/** `fields`, unless the route refuses it as Medusa's does. */
+function fieldsOf(route: Route, query: Record<string, unknown>): string | undefined {
+  if (query.fields !== undefined && route.refusesFields) throw invalid('property fields should not exist');
+  return controlParam(route, query, 'fields');
 }
 
 /** `expand` / `fields` as comma-separated text (or, where the route takes lists, `x[]=a&x[]=b`). */
@@ -265,6 +282,8 @@ export function coerceQuery(value: unknown, type: GraphQLInputType, key: string)
   if (value === '' || value === undefined) return undefined; // `q=` means no filter
   if (isListType(type)) {
     const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : String(value).split(',');
+    const item = getNamedType(type.ofType);
+    if (isEnumType(item) && items.some((v) => !enumHas(item, v))) throw invalid(`each value in ${enumMessage(item, key)}`);
     return items.map((v) => coerceQuery(v, type.ofType, key)).filter((v) => v !== undefined);
   }
   if (isInputObjectType(type)) {
@@ -281,6 +300,7 @@ export function coerceQuery(value: unknown, type: GraphQLInputType, key: string)
   // A scalar that parses query objects itself (opt-in: `extensions.queryObject`, e.g. a number or a range) gets the raw value.
   if (isScalarType(type) && type.extensions?.queryObject) return value;
   if (typeof value !== 'string') throw invalid(`${key} must be a single value`);
+  if (isEnumType(type) && !enumHas(type, value)) throw invalid(enumMessage(type, key));
   if (isScalarType(type)) {
     if (type.name === 'Int' || type.name === 'Float') {
       const n = Number(value);
@@ -294,6 +314,14 @@ export function coerceQuery(value: unknown, type: GraphQLInputType, key: string)
     }
   }
   return value;
+}
+
+const enumHas = (type: GraphQLEnumType, value: unknown) => type.getValues().some((v) => v.name === value || v.value === value);
+
+/** class-validator's `@IsEnum` words, naming the innermost key (`rule[type]` → `type`), as Medusa's nested query classes do. */
+function enumMessage(type: GraphQLEnumType, key: string): string {
+  const name = /\[(\w+)\]$/.exec(key)?.[1] ?? key;
+  return `${name} must be one of the following values: ${type.getValues().map((v) => v.value).join(', ')}`;
 }
 
 // ---------------------------------------------------------------- selection

@@ -3,11 +3,13 @@ import type { Route } from './executor';
 /** Medusa's default relations on every region answer (1.20 loads the currency too: `defaultAdminRegionRelations`). */
 const RELATIONS = ['countries', 'payment_providers', 'fulfillment_providers', 'currency'];
 const one = { envelope: { one: 'region' }, relations: RELATIONS } as const;
+/** Medusa's region reads allow `expand` to name only the default relations (its `allowedRelations`). */
+const read = { ...one, allowedRelations: RELATIONS };
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/regions', operation: 'regions', envelope: { list: 'regions' }, relations: RELATIONS },
+  { method: 'GET', path: '/admin/regions', operation: 'regions', envelope: { list: 'regions' }, relations: RELATIONS, allowedRelations: RELATIONS },
   { method: 'POST', path: '/admin/regions', operation: 'createRegion', ...one },
-  { method: 'GET', path: '/admin/regions/:id', operation: 'region', ...one },
+  { method: 'GET', path: '/admin/regions/:id', operation: 'region', ...read },
   { method: 'POST', path: '/admin/regions/:id', operation: 'updateRegion', ...one },
   { method: 'DELETE', path: '/admin/regions/:id', operation: 'deleteRegion', envelope: 'raw' },
   { method: 'GET', path: '/admin/regions/:id/fulfillment-options', operation: 'regionFulfillmentOptions', envelope: { all: 'fulfillment_options' } },

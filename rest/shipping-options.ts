@@ -1,7 +1,7 @@
 import type { Route } from './executor';
 
-/** Medusa's default relations, with the region's providers it loads eagerly. */
-const RELATIONS = ['profile', 'region', 'requirements', 'region.fulfillment_providers', 'region.payment_providers'];
+/** Medusa's default relations (its region comes without the providers); only its list reads the query string. */
+const RELATIONS = ['profile', 'region', 'requirements'];
 const BASE = '/admin/shipping-options';
 
 /**
@@ -17,8 +17,8 @@ function flattenPricing(page: { items: Record<string, any>[] }) {
 
 export const routes: Route[] = [
   { method: 'GET', path: BASE, operation: 'shippingOptions', envelope: { list: 'shipping_options' }, relations: RELATIONS, always: ['pricing', 'pricing.tax_rates'], reshape: flattenPricing },
-  { method: 'POST', path: BASE, operation: 'createShippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS },
-  { method: 'GET', path: `${BASE}/:id`, operation: 'shippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS },
-  { method: 'POST', path: `${BASE}/:id`, operation: 'updateShippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS },
+  { method: 'POST', path: BASE, operation: 'createShippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS, ignoresQuery: true },
+  { method: 'GET', path: `${BASE}/:id`, operation: 'shippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS, ignoresQuery: true },
+  { method: 'POST', path: `${BASE}/:id`, operation: 'updateShippingOption', envelope: { one: 'shipping_option' }, relations: RELATIONS, ignoresQuery: true },
   { method: 'DELETE', path: `${BASE}/:id`, operation: 'deleteShippingOption', envelope: 'raw' },
 ];

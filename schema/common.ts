@@ -113,3 +113,10 @@ export interface Page<T> {
   offset: number;
   limit: number;
 }
+
+/**
+ * Validation options marking a rule as Aegis's own addition to Medusa's request class
+ * (`@Min(0, AEGIS_ONLY)`): the REST door then reports it only for a well-typed value, so a missing
+ * or mistyped one is answered in exactly Medusa's words.
+ */
+export const AEGIS_ONLY = { context: { aegisOnly: true } };

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, IsNotEmpty, IsOptional, IsPositive, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
 import {
@@ -41,7 +41,8 @@ export class DiscountConditionResourcesInput {
 
 @InputType()
 export class DiscountConditionInput extends DiscountConditionResourcesInput {
-  @Field(() => DiscountConditionOperator) operator!: DiscountConditionOperator;
+  // Medusa checks only that the operator is a string (an unknown one is its 500; here GraphQL's enum refuses it).
+  @Field(() => DiscountConditionOperator) @IsString() operator!: DiscountConditionOperator;
 }
 
 @InputType({ description: 'A condition of a rule being updated: with an id, that condition\'s resources are replaced (and its operator kept unless given); without, a new condition, which needs an operator.' })
@@ -53,15 +54,18 @@ export class DiscountConditionUpsertInput extends DiscountConditionResourcesInpu
 @InputType()
 export class CreateDiscountRuleInput {
   @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => DiscountRuleType) type!: DiscountRuleType;
-  @Field(() => Int, { description: 'A percentage (0-100), or an amount in minor units.' }) @Min(0) value!: number;
+  @Field(() => DiscountRuleType)
+  @IsEnum(DiscountRuleType, { message: 'Invalid rule type, must be one of "fixed", "percentage" or "free_shipping"' })
+  type!: DiscountRuleType;
+
+  @Field(() => Int, { description: 'A percentage (0-100), or an amount in minor units.' }) @IsNumber() value!: number;
   @Field(() => DiscountAllocation) allocation!: DiscountAllocation;
   @Field(() => [DiscountConditionInput], { nullable: true }) @IsOptional() @ValidateNested({ each: true }) conditions?: DiscountConditionInput[] | null;
 }
 
 @InputType()
 export class UpdateDiscountRuleInput {
-  @Field({ description: 'The id of the discount\'s rule.' }) @IsNotEmpty() id!: string;
+  @Field({ description: 'The id of the discount\'s rule.' }) @IsString() @IsNotEmpty() id!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) value?: number | null;
   @Field(() => DiscountAllocation, { nullable: true }) allocation?: DiscountAllocation | null;
@@ -70,9 +74,9 @@ export class UpdateDiscountRuleInput {
 
 @InputType()
 export class CreateDiscountInput {
-  @Field() @IsNotEmpty() code!: string;
+  @Field() @IsString() @IsNotEmpty() code!: string;
   @Field(() => Boolean, { nullable: true }) isDynamic?: boolean | null;
-  @Field(() => CreateDiscountRuleInput) @ValidateNested() rule!: CreateDiscountRuleInput;
+  @Field(() => CreateDiscountRuleInput) @IsNotEmpty() @ValidateNested() rule!: CreateDiscountRuleInput;
   @Field(() => Boolean, { nullable: true }) isDisabled?: boolean | null;
   @Field(() => Date, { nullable: true }) startsAt?: Date | null;
   @Field(() => Date, { nullable: true }) endsAt?: Date | null;
@@ -90,16 +94,22 @@ export class UpdateDiscountInput {
   @Field(() => Date, { nullable: true }) startsAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'null removes the end.' }) endsAt?: Date | null;
   @Field(() => String, { nullable: true, description: 'null removes the duration.' }) validDuration?: string | null;
-  @Field(() => Int, { nullable: true, description: 'null removes the limit.' }) @IsOptional() @IsPositive() usageLimit?: number | null;
+  @Field(() => Int, { nullable: true, description: 'null removes the limit.' }) @IsOptional() @IsNumber() @IsPositive() usageLimit?: number | null;
   @Field(() => [String], { nullable: true, description: 'Replaces the regions.' }) @IsOptional() @ArrayMaxSize(1000) regions?: string[] | null;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
 
 @InputType()
 export class CreateDynamicCodeInput {
-  @Field() @IsNotEmpty() code!: string;
+  @Field() @IsString() @IsNotEmpty() code!: string;
   @Field(() => Int, { nullable: true, description: 'Defaults to the parent discount\'s limit.' }) @IsOptional() @IsPositive() usageLimit?: number | null;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
+}
+
+/** The resources added to or removed from a condition (`{resources: [{id}]}`). */
+@InputType()
+export class DiscountConditionBatchInput {
+  @Field(() => [ResourceIdInput]) @IsArray() resources!: ResourceIdInput[];
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, IsNotEmpty, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { DateRange, ListArgs, PageOf } from './common';
 import { ResourceIdInput } from './discounts';
 import { PriceList, PriceListStatus, PriceListType } from '../src/entities/price-lists';
@@ -62,6 +62,18 @@ export class UpdatePriceListInput {
   @Field(() => [ResourceIdInput], { nullable: true, description: 'Replaces the customer groups.' })
   @IsOptional() @ValidateNested({ each: true }) customerGroups?: ResourceIdInput[] | null;
   @Field(() => Boolean, { nullable: true }) includesTax?: boolean | null;
+}
+
+/** The prices to delete from a list (Medusa's `{price_ids}`). */
+@InputType()
+export class DeletePriceListPricesInput {
+  @Field(() => [String]) @ArrayNotEmpty() @IsString({ each: true }) priceIds!: string[];
+}
+
+/** The products whose prices to delete from a list (Medusa's `{product_ids}`). */
+@InputType()
+export class DeletePriceListProductsPricesInput {
+  @Field(() => [String]) @ArrayNotEmpty() @IsString({ each: true }) productIds!: string[];
 }
 
 @ObjectType({ description: 'The answer to deleting prices: which prices were deleted.' })

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
-import { IsNotEmpty, IsOptional, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsNumber, IsOptional, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
 import { ShippingOption, ShippingOptionPriceType, ShippingOptionRequirementType } from '../src/entities/shipping-options';
@@ -27,7 +27,10 @@ export const ShippingOptionList = PageOf(ShippingOption);
 @InputType({ description: 'A subtotal bound; on update, an `id` changes that requirement in place.' })
 export class ShippingOptionRequirementInput {
   @Field({ nullable: true }) @IsOptional() @IsNotEmpty() id?: string;
-  @Field(() => ShippingOptionRequirementType) type!: ShippingOptionRequirementType;
+  @Field(() => ShippingOptionRequirementType)
+  @IsEnum(ShippingOptionRequirementType, { message: 'Invalid option type, must be one of "min_subtotal" or "max_subtotal"' })
+  type!: ShippingOptionRequirementType;
+
   @Field(() => Int, { description: 'Minor units.' }) @Min(0) amount!: number;
 }
 
@@ -38,8 +41,8 @@ export class CreateShippingOptionInput {
   @Field() @IsNotEmpty() providerId!: string;
   @Field({ nullable: true, description: 'Defaults to the default shipping profile.' }) @IsOptional() @IsNotEmpty() profileId?: string;
   @Field(() => GraphQLJSONObject) data!: Record<string, unknown>;
-  @Field(() => ShippingOptionPriceType) priceType!: ShippingOptionPriceType;
-  @Field(() => Int, { nullable: true, description: 'Minor units; required for flat_rate.' }) amount?: number | null;
+  @Field(() => ShippingOptionPriceType) @IsEnum(ShippingOptionPriceType, { message: 'Invalid price type, must be one of "flat_rate" or "calculated"' }) priceType!: ShippingOptionPriceType;
+  @Field(() => Int, { nullable: true, description: 'Minor units; required for flat_rate.' }) @IsOptional() @IsNumber() amount?: number | null;
   @Field(() => [ShippingOptionRequirementInput], { nullable: true }) @ValidateNested({ each: true }) requirements?: ShippingOptionRequirementInput[];
   @Field({ nullable: true }) isReturn?: boolean;
   @Field({ nullable: true }) adminOnly?: boolean;

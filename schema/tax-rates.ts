@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, InputType } from 'type-graphql';
 import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
-import { IsNotEmpty, IsOptional } from 'class-validator';
+import { IsArray, IsNotEmpty, IsOptional } from 'class-validator';
 import { DateRange, ListArgs, PageOf } from './common';
 import { TaxRate } from '../src/entities/tax-rates';
 
@@ -77,4 +77,21 @@ export class UpdateTaxRateInput {
   @Field(() => [String], { nullable: true, description: 'Replaces the products the rate applies to.' }) products?: string[];
   @Field(() => [String], { nullable: true, description: 'Replaces the product types the rate applies to.' }) productTypes?: string[];
   @Field(() => [String], { nullable: true, description: 'Replaces the shipping options the rate applies to.' }) shippingOptions?: string[];
+}
+
+// The bodies of the batch routes: Medusa's classes check only that each is a list.
+
+@InputType()
+export class TaxRateProductsInput {
+  @Field(() => [String]) @IsArray() products!: string[];
+}
+
+@InputType()
+export class TaxRateProductTypesInput {
+  @Field(() => [String]) @IsArray() productTypes!: string[];
+}
+
+@InputType()
+export class TaxRateShippingOptionsInput {
+  @Field(() => [String]) @IsArray() shippingOptions!: string[];
 }

@@ -124,6 +124,14 @@ describe('REST /admin/price-lists: create, get, update, delete', () => {
     expect(res.body.price_list).toMatchObject({ id, name: 'Summer' });
     expect(res.body.price_list.prices).toHaveLength(2);
     expect(res.body.price_list.customer_groups).toEqual([expect.objectContaining({ id: ids.vip, name: 'VIP' })]);
+    // Medusa 1.20's prices carry their variant, and the list of it, with the variant's columns only.
+    const price = res.body.price_list.prices[0];
+    expect(price.variant).toMatchObject({ id: price.variant_id });
+    expect(price.variants).toEqual([price.variant]);
+    expect(price.variant).not.toHaveProperty('calculated_price');
+    // Medusa's handler reads no query string here.
+    const asked = await t.http.get(`/admin/price-lists/${id}?expand=customer_groups&fields=name&foo=1`).set(t.auth);
+    expect(asked.body).toEqual(res.body);
     const missing = await t.http.get('/admin/price-lists/pl_missing').set(t.auth);
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ type: 'not_found', message: 'Price list with id: pl_missing was not found' });
@@ -283,8 +291,16 @@ describe('REST price list list', () => {
     const all = await t.http.get('/admin/price-lists').set(t.auth);
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ offset: 0, limit: 10 });
-    expect(all.body.price_lists[0]).toHaveProperty('prices');
-    expect(all.body.price_lists[0]).toHaveProperty('customer_groups');
+    // As Medusa's list: no relation unless expanded, and the customer groups whenever it searches or filters by them.
+    expect(all.body.price_lists[0]).not.toHaveProperty('prices');
+    expect(all.body.price_lists[0]).not.toHaveProperty('customer_groups');
+    const searched = await t.http.get('/admin/price-lists?q=winter').set(t.auth);
+    expect(searched.body.price_lists[0].customer_groups).toHaveLength(2);
+    expect(searched.body.price_lists[0]).not.toHaveProperty('prices');
+    const expanded = await t.http.get('/admin/price-lists?expand=prices').set(t.auth);
+    expect(expanded.body.price_lists[0]).toHaveProperty('prices');
+    expect(expanded.body.price_lists[0]).not.toHaveProperty('customer_groups');
+    expect((await t.http.get('/admin/price-lists?fields=name').set(t.auth)).body).toEqual({ type: 'invalid_data', message: 'property fields should not exist' });
     const names = async (query: string) => (await t.http.get(`/admin/price-lists?${query}&limit=100`).set(t.auth)).body.price_lists.map((p: any) => p.name).sort();
 
     expect(await names('q=winter')).toEqual(['Winter sale']);
@@ -321,10 +337,10 @@ describe('REST price list list', () => {
         prices: [{ variant_id: ids.shirtS, currency_code: 'usd', amount: i }, { variant_id: ids.mugV, region_id: ids.eu, amount: i }],
       });
     }
-    const small = await t.countQueries(() => t.http.get('/admin/price-lists?limit=2').set(t.auth));
-    const large = await t.countQueries(() => t.http.get('/admin/price-lists?limit=20').set(t.auth));
+    const small = await t.countQueries(() => t.http.get('/admin/price-lists?limit=2&expand=prices,customer_groups').set(t.auth));
+    const large = await t.countQueries(() => t.http.get('/admin/price-lists?limit=20&expand=prices,customer_groups').set(t.auth));
     expect(large).toBe(small);
-    const page = await t.http.get('/admin/price-lists?limit=20&q=bulk').set(t.auth);
+    const page = await t.http.get('/admin/price-lists?limit=20&q=bulk&expand=prices').set(t.auth);
     expect(page.body.price_lists).toHaveLength(20);
     expect(page.body.price_lists.every((p: any) => p.prices.length === 2 && p.customer_groups.length === 1)).toBe(true);
   });
@@ -372,14 +388,17 @@ describe('REST /admin/price-lists/{id}/products', () => {
     expect(res.body).toMatchObject({ count: 3, offset: 0, limit: 50 });
     expect(res.body.products.map((x: any) => x.title).sort()).toEqual(['Cap', 'Card', 'Tee']);
     const cap = res.body.products.find((x: any) => x.title === 'Cap');
-    for (const key of ['categories', 'collection', 'images', 'options', 'tags', 'type', 'variants']) expect(cap).toHaveProperty(key);
+    for (const key of ['collection', 'images', 'options', 'profiles', 'profile', 'tags', 'type', 'variants']) expect(cap).toHaveProperty(key);
+    expect(cap).not.toHaveProperty('categories');
+    expect(cap.variants[0]).not.toHaveProperty('calculated_price');
     expect(cap.variants[0]).toHaveProperty('options');
     expect(cap.type.id).toBe(p.type);
     // As Medusa's handler: each variant's prices are its own and this list's (not other lists'), with their price_list.
     const prices = cap.variants[0].prices.map((x: any) => [x.amount, x.price_list_id, x.price_list?.id ?? null]).sort();
     expect(prices).toEqual([[100, p.list, p.list], [2500, null, null]]);
     expect(cap.variants[0]).not.toHaveProperty('price_list_prices');
-    expect(cap.variants[0].prices.find((x: any) => x.id === p.capOwn)).toMatchObject({ currency_code: 'usd', variant_id: p.capVariant, price_list: null });
+    expect(cap.variants[0].prices.find((x: any) => x.id === p.capOwn)).toMatchObject({ currency_code: 'usd', price_list: null });
+    expect(cap.variants[0].prices[0]).not.toHaveProperty('variant_id');
   });
 
   it('applies every product filter', async () => {
@@ -470,9 +489,9 @@ describe('GraphQL price lists', () => {
     expect(byVariant.data.deletePriceListVariantPrices.ids).toHaveLength(1);
     const byProduct = await t.gql(`mutation($id: String!) { deletePriceListProductPrices(id: $id, productId: "${ids.shirt}") { ids } }`, { id: pl.id });
     expect(byProduct.data.deletePriceListProductPrices.ids).toHaveLength(1);
-    const none = await t.gql(`mutation($id: String!) { deletePriceListProductsPrices(id: $id, productIds: ["${ids.shirt}"]) { ids } }`, { id: pl.id });
+    const none = await t.gql(`mutation($id: String!) { deletePriceListProductsPrices(id: $id, input: { productIds: ["${ids.shirt}"] }) { ids } }`, { id: pl.id });
     expect(none.data.deletePriceListProductsPrices.ids).toEqual([]);
-    const batch = await t.gql(`mutation($id: String!) { deletePriceListPrices(id: $id, priceIds: ["ma_none"]) { ids deleted } }`, { id: pl.id });
+    const batch = await t.gql(`mutation($id: String!) { deletePriceListPrices(id: $id, input: { priceIds: ["ma_none"] }) { ids deleted } }`, { id: pl.id });
     expect(batch.data.deletePriceListPrices).toEqual({ ids: ['ma_none'], deleted: true });
 
     const got = await t.gql(`query($id: String!) { priceList(id: $id) { name prices { id } } }`, { id: pl.id });
@@ -495,8 +514,8 @@ describe('GraphQL price lists', () => {
     // Idempotent deletes, as in Medusa.
     expect((await t.gql(`mutation { deletePriceList(id: "pl_missing") { id deleted } }`)).data.deletePriceList).toEqual({ id: 'pl_missing', deleted: true });
     expect((await t.gql(`mutation { deletePriceListVariantPrices(id: "pl_missing", variantId: "variant_x") { ids } }`)).data.deletePriceListVariantPrices).toEqual({ ids: [] });
-    expect(errorType(await t.gql(`mutation { deletePriceListPrices(id: "pl_missing", priceIds: ["ma_x"]) { ids } }`))).toBe('not_found');
-    expect(errorType(await t.gql(`mutation { deletePriceListPrices(id: "pl_missing", priceIds: []) { ids } }`))).toBe('invalid_data');
+    expect(errorType(await t.gql(`mutation { deletePriceListPrices(id: "pl_missing", input: { priceIds: ["ma_x"] }) { ids } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation { deletePriceListPrices(id: "pl_missing", input: { priceIds: [] }) { ids } }`))).toBe('invalid_data');
     expect(errorType(await t.gql(`{ priceLists { count } }`, {}, {}))).toBe('unauthorized');
     expect(errorType(await t.gql(`mutation { createPriceList(input: { name: "x", description: "", type: sale, prices: [] }) { id } }`, {}, {}))).toBe('unauthorized');
     expect([await countLists(), await countPrices()]).toEqual(before);

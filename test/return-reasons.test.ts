@@ -17,11 +17,14 @@ describe('REST /admin/return-reasons', () => {
     expect(res.status).toBe(200);
     expect(res.body.return_reason).toMatchObject({
       value: 'damaged', label: 'Damaged', description: 'Arrived broken', parent_return_reason_id: null,
-      parent_return_reason: null, return_reason_children: [], deleted_at: null, metadata: { camelKey: 1 },
+      parent_return_reason: null, return_reason_children: [], deleted_at: null,
     });
+    // As Medusa's, the answer's columns leave metadata out; it is stored.
+    expect(res.body.return_reason).not.toHaveProperty('metadata');
     expect(res.body.return_reason.id).toMatch(/^rr_[0-9A-Z]{26}$/);
     parentId = res.body.return_reason.id;
-    expect((await t.em().findOneOrFail(ReturnReason, parentId)).label).toBe('Damaged');
+    const created = await t.em().findOneOrFail(ReturnReason, parentId);
+    expect([created.label, created.metadata]).toEqual(['Damaged', { camelKey: 1 }]);
   });
 
   it('nests one level of children', async () => {
@@ -54,9 +57,9 @@ describe('REST /admin/return-reasons', () => {
   it('updates (metadata merged, value kept unique) and 404s', async () => {
     const upd = await t.http.post(`/admin/return-reasons/${parentId}`).set(t.auth).send({ label: 'Damaged item', description: null, metadata: { camelKey: '', other: 2 } });
     expect(upd.status).toBe(200);
-    expect(upd.body.return_reason).toMatchObject({ label: 'Damaged item', description: null, metadata: { other: 2 }, return_reason_children: [{ id: childId }] });
+    expect(upd.body.return_reason).toMatchObject({ label: 'Damaged item', description: null, return_reason_children: [{ id: childId }] });
     const stored = await t.em().findOneOrFail(ReturnReason, parentId);
-    expect(stored.label).toBe('Damaged item');
+    expect([stored.label, stored.metadata]).toEqual(['Damaged item', { other: 2 }]);
 
     const dup = await t.http.post(`/admin/return-reasons/${childId}`).set(t.auth).send({ value: 'damaged' });
     expect(dup.status).toBe(422);
@@ -78,7 +81,8 @@ describe('REST /admin/return-reasons', () => {
     expect(Object.keys(res.body)).toEqual(['return_reasons']);
     expect(res.body.return_reasons.map((r: any) => r.id)).toEqual([other.body.return_reason.id, parentId]);
     expect(res.body.return_reasons[1].return_reason_children.map((c: any) => c.value)).toEqual(['damaged_box']);
-    expect((await t.http.get('/admin/return-reasons?limit=5').set(t.auth)).status).toBe(400);
+    // Medusa's handler reads no query string: parameters change nothing.
+    expect((await t.http.get('/admin/return-reasons?limit=5&expand=nothing').set(t.auth)).body).toEqual(res.body);
   });
 
   it('costs a fixed number of queries whatever the number of reasons', async () => {

@@ -38,8 +38,10 @@ describe('REST /admin/shipping-options', () => {
       name: 'Standard', region_id: usId, provider_id: 'manual', profile_id: defaultProfileId, price_type: 'flat_rate', amount: 1000,
       is_return: false, admin_only: false, includes_tax: false, data: { id: 'manual-fulfillment' }, metadata: { camelKey: 1 }, deleted_at: null,
       profile: { id: defaultProfileId, type: 'default' },
-      region: { id: usId, fulfillment_providers: [{ id: 'manual', is_installed: true }], payment_providers: [{ id: 'manual', is_installed: true }] },
+      region: { id: usId },
     });
+    // As Medusa 1.20's, the region comes without its providers.
+    expect(so.region).not.toHaveProperty('fulfillment_providers');
     expect(so.id).toMatch(/^so_[0-9A-Z]{26}$/);
     expect(so.requirements.map((r: any) => [r.type, r.amount, r.shipping_option_id])).toEqual([['min_subtotal', 500, so.id], ['max_subtotal', 9000, so.id]]);
     expect(so.requirements[0].id).toMatch(/^sor_/);
@@ -80,7 +82,7 @@ describe('REST /admin/shipping-options', () => {
     }
     const noRegion = await create({ ...STANDARD, region_id: 'reg_missing' });
     expect(noRegion.status).toBe(404);
-    expect(noRegion.body.message).toBe('Region with id: reg_missing was not found');
+    expect(noRegion.body.message).toBe('Region with reg_missing was not found');
     expect((await create({ ...STANDARD, region_id: usId, profile_id: 'sp_missing' })).status).toBe(404);
     expect(await optionCount()).toBe(before);
   });
@@ -176,7 +178,7 @@ describe('REST /admin/shipping-options', () => {
     const big = await t.countQueries(() => t.http.get(`${BASE}?limit=20`).set(t.auth));
     expect(big).toBe(small);
     const page = await t.http.get(`${BASE}?limit=20&q=Bulk`).set(t.auth);
-    expect(page.body.shipping_options.every((o: any) => o.requirements.length === 2 && o.region.fulfillment_providers.length === 1)).toBe(true);
+    expect(page.body.shipping_options.every((o: any) => o.requirements.length === 2 && o.region.id)).toBe(true);
   });
 
   it('deletes softly; a second delete and an unknown id also answer 200', async () => {

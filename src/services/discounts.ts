@@ -279,6 +279,8 @@ async function updateRule(ctx: Context, rule: DiscountRule, discount: Discount, 
 }
 
 function checkRuleValue(type: DiscountRuleType, value: number): void {
+  // Here rather than a class rule, so that a mistyped value is refused in Medusa's words only.
+  if (value < 0) throw invalid('value must not be less than 0');
   if (type === DiscountRuleType.percentage && value > 100) {
     throw invalid('Discount value above 100 is not allowed when type is percentage');
   }

@@ -153,7 +153,8 @@ const flatRateNeedsAmount = () => invalid('Shipping options of type `flat_rate` 
 
 async function regionOf(ctx: Context, id: string): Promise<Region> {
   const region = await ctx.em.findOne(Region, { id }, { populate: ['fulfillmentProviders'] });
-  if (!region) throw notFound('Region', id);
+  // Medusa's region service words it without "id:".
+  if (!region) throw new AppError('not_found', `Region with ${id} was not found`);
   return region;
 }
 
