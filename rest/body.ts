@@ -40,7 +40,8 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
   return out;
 }
 
-const QUIET_WHEN_MISTYPED = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
+// `nestedValidation` too: for a list of objects that is not a list, the list's own words say it (as Medusa's IsArray and ValidateNested({each}) do).
+const QUIET_WHEN_MISTYPED = new Set(['nestedValidation', 'min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
 /** The value's own type problems (not those inside nested objects), in class-validator's words. */
 function typeProblems(value: unknown, type: GraphQLInputType, key: string, required: boolean): string[] {
@@ -76,7 +77,8 @@ function typeMessages(type: GraphQLInputType, key: string, value?: unknown): str
   const t = isNonNullType(type) ? type.ofType : type;
   if (isListType(t)) {
     const item = getNamedType(t);
-    if (isInputObjectType(item)) return isPlainObject(value) ? [`${key} must be an array`] : [`${key} must be an array`, `each value in nested property ${key} must be either object or array`];
+    // ValidateNested({each}) says nothing of a missing list, only IsArray does.
+    if (isInputObjectType(item)) return isPlainObject(value) || value === undefined || value === null ? [`${key} must be an array`] : [`${key} must be an array`, `each value in nested property ${key} must be either object or array`];
     if (value !== undefined && value !== null && scalarFits(value, item)) return [`${key} must be an array`];
     return [`each value in ${scalarMessage(item, key)}`, `${key} must be an array`];
   }
