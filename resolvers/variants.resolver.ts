@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../src/context';
 import { Product, ProductOptionValue } from '../src/entities/products';
@@ -6,6 +6,7 @@ import { MoneyAmount, ProductVariant } from '../src/entities/variants';
 import { Currency } from '../src/entities/currencies';
 import { Region } from '../src/entities/regions';
 import * as variants from '../src/services/variants';
+import { variantPurchasable } from '../src/services/inventory-items';
 import { BY_CREATION, childRowsAhead, rowById } from '../src/services/products';
 import { ProductVariantList, ProductVariantListArgs, VariantListArgs } from '../schema/variants';
 
@@ -99,6 +100,29 @@ export class VariantsResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'The tax on originalPrice, when the context\'s region computes taxes.' })
   originalTax(@Root() root: ProductVariant, @Ctx() ctx: Context) {
     return pricedField(ctx, root, 'originalTax');
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether originalPrice includes tax (its price list\'s, region\'s or currency\'s setting); null without a price.' })
+  originalPriceIncludesTax(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return pricedField(ctx, root, 'originalPriceIncludesTax');
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether calculatedPrice includes tax; null without a price.' })
+  calculatedPriceIncludesTax(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return pricedField(ctx, root, 'calculatedPriceIncludesTax');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '`default`, or the type of the price list of calculatedPrice; null without one.' })
+  @Extensions({ restOnRequest: true })
+  calculatedPriceType(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    const type = pricedField(ctx, root, 'calculatedPriceType');
+    return type instanceof Promise ? type.then((t) => t ?? null) : type ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the variant can be sold now: it allows backorders, does not manage inventory, has no inventory item, or its item is available at the locations of the sales channels.' })
+  @Extensions({ restOnRequest: true })
+  purchasable(@Root() root: ProductVariant, @Ctx() ctx: Context) {
+    return variantPurchasable(ctx, root);
   }
 
   // JSON objects rather than an object type: a leaf costs nothing in the query-cost limit, so the

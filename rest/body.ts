@@ -56,7 +56,8 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
 /** class-validator's type checks: a class that names one of them states its field's rules in full. */
 const TYPE_RULES = new Set(['isString', 'isNumber', 'isInt', 'isBoolean', 'isArray', 'isObject', 'isDate', 'isEnum']);
 const PRESENCE_RULES = new Set(['isNotEmpty', 'isDefined']);
-const QUIET_WHEN_MISTYPED = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
+// `nestedValidation` too: for a list of objects that is not a list, the list's own words say it (as Medusa's IsArray and ValidateNested({each}) do).
+const QUIET_WHEN_MISTYPED = new Set(['nestedValidation', 'min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
 /** The value's own type problems (not those inside nested objects), in class-validator's words. */
 function typeProblems(value: unknown, type: GraphQLInputType, key: string, required: boolean): string[] {

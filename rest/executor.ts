@@ -39,8 +39,12 @@ export interface Route {
   reshape?: (result: any, query: Record<string, unknown>, body: Record<string, unknown>) => unknown;
   /** The relations `expand` may name, where Medusa's route limits them (its `allowedRelations`); others are a 400. */
   allowedRelations?: string[];
-  /** Relations (or computed fields) the handler adds to every answer, whatever `expand` says. */
-  always?: string[];
+  /**
+   * Relations the handler adds to every answer, whatever `expand` says; or a function of the
+   * relations answered (`expand`, else the defaults) and the query, for handlers that add some
+   * only with others (Medusa's pricing adds `variants.prices.price_list` when it prices variants).
+   */
+  always?: string[] | ((relations: string[], query: Record<string, unknown>) => string[]);
   /** Medusa's handler never reads the query string here: anything in it is ignored, not refused. */
   ignoresQuery?: boolean;
   /** `expand` and `fields` are lists here (`expand[]=a&expand[]=b`, as Medusa's tax-rate routes take them). */
@@ -59,6 +63,19 @@ export interface Document {
   text: string;
   document: DocumentNode;
   run(variables: Record<string, unknown>, ctx: Context): Promise<ExecutionResult> | ExecutionResult;
+  /** Applies the finishers of the answer's object types (see `finishType`), in place. */
+  finish?: (data: unknown) => void;
+}
+
+/**
+ * Keys Medusa's entities derive from others when they are loaded (a product's `profile` and
+ * `profile_id` exist only with its `profiles`): per GraphQL object type, a function that adjusts
+ * every such object of a REST answer, wherever it is nested. Registered by the rest/ files.
+ */
+const finishers = new Map<string, (obj: Record<string, unknown>) => void>();
+
+export function finishType(typeName: string, finish: (obj: Record<string, unknown>) => void): void {
+  finishers.set(typeName, finish);
 }
 
 export interface RestOptions {
@@ -133,7 +150,8 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
   try {
     variables = variablesFor(c, req);
     const query = c.route.ignoresQuery ? {} : req.query;
-    document = documents.get(c, variables, expandOf(c.route, query), fieldsOf(c.route, query));
+    const expand = expandOf(c.route, query);
+    document = documents.get(c, variables, expand, fieldsOf(c.route, query), alwaysOf(c.route, expand, query));
   } catch (err) {
     if (err instanceof AppError) return sendError(res, { message: err.message, extensions: err.extensions });
     throw err;
@@ -146,7 +164,9 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
     if (first.path && !first.extensions?.type && first.originalError) throw first.originalError;
     return sendError(res, first.path ? first : { message: first.message, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  const data = c.route.reshape ? c.route.reshape(result.data?.result, req.query, req.body ?? {}) : result.data?.result;
+  const raw = result.data?.result as any;
+  if (raw && document.finish) document.finish(typeof c.route.envelope === 'object' && 'list' in c.route.envelope ? raw.items : raw);
+  const data = c.route.reshape ? c.route.reshape(raw, req.query, req.body ?? {}) : raw;
   sendResult(c.route, data, res);
 }
 
@@ -173,6 +193,12 @@ function expandOf(route: Route, query: Record<string, unknown>): string[] | unde
 function fieldsOf(route: Route, query: Record<string, unknown>): string | undefined {
   if (query.fields !== undefined && route.refusesFields) throw invalid('property fields should not exist');
   return controlParam(route, query, 'fields');
+}
+
+/** The relations the handler adds whatever `expand` says (`always`), given those answered. */
+function alwaysOf(route: Route, expand: string[] | undefined, query: Record<string, unknown>): string[] {
+  if (typeof route.always !== 'function') return route.always ?? [];
+  return route.always(expand ?? route.relations ?? [], query);
 }
 
 /** `expand` / `fields` as comma-separated text (or, where the route takes lists, `x[]=a&x[]=b`). */
@@ -262,7 +288,7 @@ function readQuery(c: Compiled, query: Record<string, unknown>, args: Map<string
     const arg = args.get(name);
     if (fromPath.has(name)) throw invalid(`property ${key} should not exist`);
     if (arg && name !== 'filter' && name !== 'input') {
-      setDefined(vars, name, coerceQuery(raw, arg.type, key));
+      setDefined(vars, name, integerWording(arg, key, () => coerceQuery(raw, arg.type, key)));
     } else if (filterType && isInputObjectType(filterType) && filterType.getFields()[name]) {
       const filter = (vars.filter ??= {}) as Record<string, unknown>;
       setDefined(filter, name, coerceQuery(raw, filterType.getFields()[name].type, key));
@@ -274,6 +300,20 @@ function readQuery(c: Compiled, query: Record<string, unknown>, args: Map<string
 
 function setDefined(target: Record<string, unknown>, key: string, value: unknown): void {
   if (value !== undefined) target[key] = value;
+}
+
+/**
+ * Where Medusa's query class checks a number with `@IsInt()` rather than `@IsNumber()` (the
+ * variant list's `limit`), the argument says so with `@Extensions({ restInteger: true })`, and a
+ * value that is no number gets IsInt's words.
+ */
+function integerWording(arg: GraphQLArgument, key: string, coerce: () => unknown): unknown {
+  try {
+    return coerce();
+  } catch (err) {
+    if (err instanceof AppError && arg.extensions?.restInteger === true) throw invalid(`${key} must be an integer number`);
+    throw err;
+  }
 }
 
 /** A query-string value (always text, or qs arrays and objects of text) as the argument's type. */
@@ -328,6 +368,15 @@ function enumMessage(type: GraphQLEnumType, key: string): string {
 
 type Tree = Map<string, Tree>;
 
+/** A column named in a tree (by a route's `always`): selected as it is. */
+const COLUMN: Tree = new Map();
+
+/**
+ * A column that Medusa's handlers add only on some routes (`purchasable`) is marked in the schema
+ * with `@Extensions({ restOnRequest: true })`: REST answers it only where a route's `always` names it.
+ */
+const onRequest = (field: { extensions?: Record<string, unknown> | null }) => field.extensions?.restOnRequest === true;
+
 /**
  * The documents of the requests seen so far, parsed and validated once, per route, variable names,
  * expand and fields. Bounded, since expand and fields are the client's text.
@@ -337,15 +386,16 @@ export class DocumentCache {
 
   constructor(private schema: GraphQLSchema, private compile: boolean) {}
 
-  get(c: Compiled, variables: Record<string, unknown>, expand?: string[], fields?: string): Document {
-    const key = `${c.route.method} ${c.route.path}|${Object.keys(variables).sort().join(',')}|${expand?.join(',') ?? '*'}|${fields ?? ''}`;
+  get(c: Compiled, variables: Record<string, unknown>, expand?: string[], fields?: string, always: string[] = []): Document {
+    const key = `${c.route.method} ${c.route.path}|${Object.keys(variables).sort().join(',')}|${expand?.join(',') ?? '*'}|${fields ?? ''}|${always.join(',')}`;
     let doc = this.documents.get(key);
     if (!doc) {
-      const text = documentText(c, Object.keys(variables), expand, fields);
+      const text = documentText(c, Object.keys(variables), expand, fields, always);
       const document = parse(text);
       const errors = validate(this.schema, document);
       if (errors.length) throw new Error(`${c.route.operation}: generated document is invalid: ${errors[0].message}`);
-      doc = { text, document, run: this.runner(document) };
+      const selected = c.itemType && selectedOf(c, expand, fields, always);
+      doc = { text, document, run: this.runner(document), finish: selected ? finisherOf(c.itemType!, selected.tree) : undefined };
       if (this.documents.size > 2000) this.documents.clear();
       this.documents.set(key, doc);
     }
@@ -361,29 +411,57 @@ export class DocumentCache {
 }
 
 /** The GraphQL document for one request; `expand` undefined means the route's default relations. */
-export function documentText(c: Compiled, varNames: string[], expand?: string[], fields?: string): string {
+export function documentText(c: Compiled, varNames: string[], expand?: string[], fields?: string, always?: string[]): string {
   const argTypes = new Map(c.field.args.map((a) => [a.name, String(a.type)]));
   const declared = varNames.filter((n) => argTypes.has(n));
   const unknown = varNames.filter((n) => !argTypes.has(n));
   if (unknown.length) throw invalid(`property ${unknown.map(toSnake).join(', ')} should not exist`);
   const defs = declared.length ? `(${declared.map((n) => `$${n}: ${argTypes.get(n)}`).join(', ')})` : '';
   const callArgs = declared.length ? `(${declared.map((n) => `${n}: $${n}`).join(', ')})` : '';
-  return `${c.kind} Rest_${c.route.operation}${defs} { result: ${c.route.operation}${callArgs}${selectionOf(c, expand, fields)} }`;
+  return `${c.kind} Rest_${c.route.operation}${defs} { result: ${c.route.operation}${callArgs}${selectionOf(c, expand, fields, always)} }`;
 }
 
-function selectionOf(c: Compiled, expand?: string[], fields?: string): string {
+function selectionOf(c: Compiled, expand?: string[], fields?: string, always?: string[]): string {
   const named = getNamedType(c.field.type);
   if (!isObjectType(named)) return '';
   const env = c.route.envelope;
   if (typeof env === 'object' && 'empty' in env) return ' { __typename }';
   if (!c.itemType) return ` ${selectAll(named, new Map(), undefined)}`;
-  const isList = typeof env === 'object' && ('list' in env || 'all' in env);
-  const { scalars, relations } = parseFields(c.itemType, splitList(fields), isList);
-  // Medusa: `expand` names exactly the relations answered; without it, the defaults plus the relations `fields` names.
-  const paths = [...(expand ?? [...(c.route.relations ?? []), ...relations]), ...(c.route.always ?? [])];
-  const tree = relationTree(c.itemType, paths);
+  const { scalars, tree } = selectedOf(c, expand, fields, always);
   const items = selectAll(c.itemType, tree, scalars);
   return typeof env === 'object' && 'list' in env ? ` { items ${items} count offset limit }` : ` ${items}`;
+}
+
+/** The columns and the relation tree of the answered records. */
+function selectedOf(c: Compiled, expand?: string[], fields?: string, always?: string[]): { scalars?: Set<string>; tree: Tree } {
+  const env = c.route.envelope;
+  const isList = typeof env === 'object' && ('list' in env || 'all' in env);
+  const { scalars, relations } = parseFields(c.itemType!, splitList(fields), isList);
+  // Medusa: `expand` names exactly the relations answered; without it, the defaults plus the relations `fields` names.
+  const paths = expand ?? [...(c.route.relations ?? []), ...relations];
+  // What the handler always adds may end in a column (a computed one, such as a variant's
+  // `purchasable`), answered even where `fields` narrows the columns or the field is on request only.
+  const added = always ?? (Array.isArray(c.route.always) ? c.route.always : []);
+  return { scalars, tree: relationTree(c.itemType!, [...paths, ...added], new Set(added)) };
+}
+
+/** A function applying the registered finishers to an answer of `type` selected as `tree`; none when there are none to apply. */
+function finisherOf(type: GraphQLObjectType, tree: Tree): ((value: unknown) => void) | undefined {
+  const own = finishers.get(type.name);
+  const nested: [string, (value: unknown) => void][] = [];
+  for (const [name, sub] of tree) {
+    const named = getNamedType(type.getFields()[name].type);
+    const finish = isObjectType(named) ? finisherOf(named, sub) : undefined;
+    if (finish) nested.push([toSnake(name), finish]);
+  }
+  if (!own && !nested.length) return undefined;
+  const apply = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(apply);
+    if (!value || typeof value !== 'object') return;
+    for (const [key, finish] of nested) finish((value as Record<string, unknown>)[key]);
+    own?.(value as Record<string, unknown>);
+  };
+  return apply;
 }
 
 function splitList(value?: string): string[] {
@@ -395,9 +473,13 @@ function selectAll(type: GraphQLObjectType, tree: Tree, scalars: Set<string> | u
   const parts: string[] = [];
   for (const f of Object.values(type.getFields())) {
     if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
-    if (isLeafType(getNamedType(f.type)) && (!scalars || scalars.has(f.name))) parts.push(aliased(f.name));
+    if (isLeafType(getNamedType(f.type)) && (!scalars || scalars.has(f.name)) && !onRequest(f)) parts.push(aliased(f.name));
   }
   for (const [name, sub] of tree) {
+    if (sub === COLUMN) {
+      parts.push(aliased(name));
+      continue;
+    }
     parts.push(`${aliased(name)} ${selectAll(getNamedType(type.getFields()[name].type) as GraphQLObjectType, sub, undefined)}`);
   }
   return `{ ${parts.join(' ')} }`;
@@ -409,15 +491,20 @@ function aliased(name: string): string {
 }
 
 /** `expand` paths (`variants.prices`) as a tree of fields, each checked against the schema. */
-function relationTree(type: GraphQLObjectType, paths: string[]): Tree {
+function relationTree(type: GraphQLObjectType, paths: string[], columnsAllowed = new Set<string>()): Tree {
   const root: Tree = new Map();
   const bad: string[] = [];
   for (const path of paths) {
     let node = root;
     let current: GraphQLObjectType = type;
-    for (const segment of path.split('.')) {
+    const segments = path.split('.');
+    for (const [i, segment] of segments.entries()) {
       const field = current.getFields()[toCamel(segment)];
       const named = field && getNamedType(field.type);
+      if (field && isLeafType(named) && i === segments.length - 1 && columnsAllowed.has(path)) {
+        node.set(field.name, COLUMN);
+        break;
+      }
       if (!field || !isObjectType(named)) {
         bad.push(path);
         break;

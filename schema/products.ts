@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { IsNotEmpty, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsNumber, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
 import { Product, ProductStatus } from '../src/entities/products';
@@ -57,7 +57,7 @@ export class PositionalOptionInput {
 @InputType({ description: 'A variant created with its product; `options` follow the order of the product\'s options.' })
 export class NewProductVariantInput extends VariantFieldsInput {
   @Field() @IsNotEmpty() title!: string;
-  @Field(() => [PriceInput], { nullable: true }) @ValidateNested() prices?: PriceInput[];
+  @Field(() => [PriceInput]) @ValidateNested() prices!: PriceInput[];
   @Field(() => [PositionalOptionInput], { nullable: true }) @ValidateNested() options?: PositionalOptionInput[];
 }
 
@@ -84,10 +84,10 @@ export class ProductFieldsInput {
   @Field(() => [ValueInput], { nullable: true }) @ValidateNested() tags?: ValueInput[];
   @Field(() => [IdInput], { nullable: true }) @ValidateNested() salesChannels?: IdInput[];
   @Field(() => [IdInput], { nullable: true }) @ValidateNested() categories?: IdInput[];
-  @Field(() => Int, { nullable: true }) weight?: number | null;
-  @Field(() => Int, { nullable: true }) length?: number | null;
-  @Field(() => Int, { nullable: true }) height?: number | null;
-  @Field(() => Int, { nullable: true }) width?: number | null;
+  @Field(() => Int, { nullable: true }) @IsNumber() weight?: number | null;
+  @Field(() => Int, { nullable: true }) @IsNumber() length?: number | null;
+  @Field(() => Int, { nullable: true }) @IsNumber() height?: number | null;
+  @Field(() => Int, { nullable: true }) @IsNumber() width?: number | null;
   @Field(() => String, { nullable: true }) hsCode?: string | null;
   @Field(() => String, { nullable: true }) originCountry?: string | null;
   @Field(() => String, { nullable: true }) midCode?: string | null;

@@ -1,7 +1,7 @@
-import { ArgsType, Field, InputType, Int } from 'type-graphql';
-import { IsNotEmpty, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Extensions, Field, InputType, Int } from 'type-graphql';
+import { IsNotEmpty, IsNumber, Max, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { DateRange, ListArgs, NumberRange, PageOf } from './common';
+import { DateRange, ListArgs, MAX_PAGE, NumberRange, PageOf } from './common';
 import { ProductVariant } from '../src/entities/variants';
 
 @InputType({ description: 'A price of a variant: in a currency, or in a region (whose currency it takes).' })
@@ -28,13 +28,13 @@ export class VariantFieldsInput {
   @Field(() => String, { nullable: true }) upc?: string | null;
   @Field(() => String, { nullable: true }) barcode?: string | null;
   @Field(() => String, { nullable: true }) hsCode?: string | null;
-  @Field(() => Int, { nullable: true }) inventoryQuantity?: number;
+  @Field(() => Int, { nullable: true }) @IsNumber() inventoryQuantity?: number;
   @Field(() => Boolean, { nullable: true }) allowBackorder?: boolean;
   @Field(() => Boolean, { nullable: true }) manageInventory?: boolean;
-  @Field(() => Int, { nullable: true }) weight?: number | null;
-  @Field(() => Int, { nullable: true }) length?: number | null;
-  @Field(() => Int, { nullable: true }) height?: number | null;
-  @Field(() => Int, { nullable: true }) width?: number | null;
+  @Field(() => Int, { nullable: true }) @IsNumber() weight?: number | null;
+  @Field(() => Int, { nullable: true }) @IsNumber() length?: number | null;
+  @Field(() => Int, { nullable: true }) @IsNumber() height?: number | null;
+  @Field(() => Int, { nullable: true }) @IsNumber() width?: number | null;
   @Field(() => String, { nullable: true }) originCountry?: string | null;
   @Field(() => String, { nullable: true }) midCode?: string | null;
   @Field(() => String, { nullable: true }) material?: string | null;
@@ -69,6 +69,8 @@ export class VariantFilter {
 /** Medusa's validator defaults this list to 20 (its spec says 100; the server answers 20). */
 @ArgsType()
 export class VariantListArgs extends ListArgs(20) {
+  // Medusa checks this list's limit with IsInt (other lists use IsNumber): its words for a bad one.
+  @Field(() => Int, { defaultValue: 20 }) @Min(0) @Max(MAX_PAGE) @Extensions({ restInteger: true }) declare limit: number;
   @Field(() => VariantFilter, { nullable: true }) filter?: VariantFilter;
   @Field(() => String, { nullable: true, description: 'Pricing context: the variants carry their price in this region (calculatedPrice).' }) regionId?: string;
   @Field(() => String, { nullable: true, description: 'Pricing context: the variants carry their price in this currency (calculatedPrice).' }) currencyCode?: string;

@@ -97,10 +97,12 @@ describe('POST /admin/products', () => {
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'v', prices: [{ amount: 1 }], options: [{ value: 'S' }] }] },
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'v', prices: [{ currency_code: 'usd', amount: -1 }], options: [{ value: 'S' }] }] },
       { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'v', options: [] }] },
-      { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', options: [{ value: 'S' }] }, { title: 'b', options: [{ value: 'S' }] }] },
-      { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', options: [{ value: 'S' }, { value: 'extra' }] }] },
+      { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', prices: [{ currency_code: 'usd', amount: 1 }], options: [{ value: 'S' }] }, { title: 'b', prices: [{ currency_code: 'usd', amount: 1 }], options: [{ value: 'S' }] }] },
+      { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', prices: [{ currency_code: 'usd', amount: 1 }], options: [{ value: 'S' }, { value: 'extra' }] }] },
       // Without options two variants cannot be told apart.
-      { title: 'x', variants: [{ title: 'a' }, { title: 'b' }] },
+      { title: 'x', variants: [{ title: 'a', prices: [{ currency_code: 'usd', amount: 1 }], }, { title: 'b', prices: [{ currency_code: 'usd', amount: 1 }], }] },
+      // Medusa requires the prices of a new variant.
+      { title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'v', options: [{ value: 'S' }] }] },
     ];
     for (const body of bodies) {
       const res = await t.http.post('/admin/products').set(t.auth).send(body);
@@ -109,7 +111,7 @@ describe('POST /admin/products', () => {
       expect([res.status, res.body.type]).toEqual(twins ? [422, 'duplicate_error'] : [400, 'invalid_data']);
       expect(res.body.message).toEqual(expect.any(String));
     }
-    const dup = await t.http.post('/admin/products').set(t.auth).send({ title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', options: [{ value: 'S' }] }, { title: 'b', options: [{ value: 'S' }] }] });
+    const dup = await t.http.post('/admin/products').set(t.auth).send({ title: 'x', options: [{ title: 'Size' }], variants: [{ title: 'a', prices: [{ currency_code: 'usd', amount: 1 }], options: [{ value: 'S' }] }, { title: 'b', prices: [{ currency_code: 'usd', amount: 1 }], options: [{ value: 'S' }] }] });
     expect(dup.body.message).toBe('Variant with title a with provided options already exists');
     const unknownCollection = await t.http.post('/admin/products').set(t.auth).send({ title: 'x', collection_id: 'pcol_missing' });
     expect(unknownCollection.status).toBe(404);
@@ -125,11 +127,11 @@ describe('POST /admin/products', () => {
     expect(again.status).toBe(422);
     expect(again.body).toMatchObject({ type: 'duplicate_error', message: 'Product with handle unique-thing already exists.' });
     await t.http.post(`/admin/products/${first.id}/variants/${first.variants[0].id}`).set(t.auth).send({ sku: 'UNIQ-1' });
-    const skuAgain = await t.http.post('/admin/products').set(t.auth).send({ title: 'Sku Clash', variants: [{ title: 'v', sku: 'UNIQ-1' }] });
+    const skuAgain = await t.http.post('/admin/products').set(t.auth).send({ title: 'Sku Clash', variants: [{ title: 'v', sku: 'UNIQ-1', prices: [{ currency_code: 'usd', amount: 1 }], }] });
     expect(skuAgain.status).toBe(422);
 
     expect((await t.http.delete(`/admin/products/${first.id}`).set(t.auth)).status).toBe(200);
-    const reuse = await t.http.post('/admin/products').set(t.auth).send({ title: 'Reuse', handle: 'unique-thing', variants: [{ title: 'v', sku: 'UNIQ-1' }] });
+    const reuse = await t.http.post('/admin/products').set(t.auth).send({ title: 'Reuse', handle: 'unique-thing', variants: [{ title: 'v', sku: 'UNIQ-1', prices: [{ currency_code: 'usd', amount: 1 }], }] });
     expect(reuse.status).toBe(200);
   });
 
@@ -155,6 +157,36 @@ describe('GET, POST, DELETE /admin/products/{id}', () => {
     const missing = await t.http.get('/admin/products/prod_missing').set(t.auth);
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ type: 'not_found', message: 'Product with id: prod_missing was not found' });
+  });
+
+  it('answers the keys Medusa derives: profile with profiles, pricing and availability where its handlers set them', async () => {
+    const res = await t.http.get(`/admin/products/${p.id}`).set(t.auth);
+    const product = res.body.product;
+    expect(product).toHaveProperty('categories', []);
+    expect(product.profile).toEqual(product.profiles[0]);
+    expect(product.profile_id).toBe(product.profiles[0].id);
+    // GET prices (its variants and their prices are loaded) and sets availability: the variant
+    // manages its inventory and its item has no stock anywhere.
+    expect(product.variants[0]).toMatchObject({ purchasable: false, calculated_price: null, original_price_includes_tax: null, calculated_price_includes_tax: null });
+    expect(product.variants[0].prices[0]).toHaveProperty('price_list', null);
+    // Without `profiles` there is neither `profile` nor `profile_id`; without prices no pricing.
+    const narrow = (await t.http.get(`/admin/products/${p.id}?expand=variants`).set(t.auth)).body.product;
+    expect(narrow).not.toHaveProperty('profile_id');
+    expect(narrow).not.toHaveProperty('profile');
+    expect(narrow.variants[0]).toHaveProperty('purchasable', false);
+    expect(narrow.variants[0]).not.toHaveProperty('calculated_price');
+    // A write answers priced variants without availability.
+    const written = (await t.http.post(`/admin/products/${p.id}/metadata`).set(t.auth).send({ key: 'k', value: 'v' })).body.product;
+    expect(written.variants[0]).toHaveProperty('calculated_price_includes_tax', null);
+    expect(written.variants[0]).not.toHaveProperty('purchasable');
+    // The product's variant list is neither priced nor checked for availability.
+    const listed = (await t.http.get(`/admin/products/${p.id}/variants`).set(t.auth)).body.variants[0];
+    expect(listed).not.toHaveProperty('calculated_price');
+    expect(listed).not.toHaveProperty('purchasable');
+    expect(listed.prices[0]).not.toHaveProperty('variant_id');
+    // GraphQL answers the same fields on request.
+    const gql = await t.gql(`{ product(id: "${p.id}") { variants { purchasable calculatedPriceIncludesTax } } }`);
+    expect(gql.data.product.variants[0]).toEqual({ purchasable: false, calculatedPriceIncludesTax: null });
   });
 
   it('updates columns, links and metadata (merged)', async () => {
@@ -201,7 +233,7 @@ describe('GET, POST, DELETE /admin/products/{id}', () => {
     expect(stored.title).toBe('Hoodie 2');
     expect((await t.http.post('/admin/products/prod_missing').set(t.auth).send({ title: 'x' })).status).toBe(404);
     const foreign = await t.http.post(`/admin/products/${p.id}`).set(t.auth).send({ title: 'Not Kept', variants: [{ id: 'variant_elsewhere', title: 'x' }] });
-    expect([foreign.status, foreign.body]).toEqual([404, { type: 'not_found', message: 'Variant with id: variant_elsewhere is not associated with this product' }]);
+    expect([foreign.status, foreign.body]).toEqual([404, { type: 'not_found', message: 'Variants with id: variant_elsewhere are not associated with this product' }]);
     expect((await t.em().findOneOrFail(Product, p.id)).title).toBe('Hoodie 2');
     expect((await t.http.post(`/admin/products/${p.id}`).send({ title: 'x' })).status).toBe(401);
   });
@@ -275,7 +307,7 @@ describe('product options', () => {
     });
     const mixed = await t.http.post('/admin/products').set(t.auth).send({
       title: 'Mixed Cap', options: [{ title: 'Size' }, { title: 'Color' }],
-      variants: [{ title: 'S / Red', options: [{ value: 'S' }, { value: 'Red' }] }, { title: 'M / Blue', options: [{ value: 'M' }, { value: 'Blue' }] }],
+      variants: [{ title: 'S / Red', prices: [{ currency_code: 'usd', amount: 1 }], options: [{ value: 'S' }, { value: 'Red' }] }, { title: 'M / Blue', prices: [{ currency_code: 'usd', amount: 1 }], options: [{ value: 'M' }, { value: 'Blue' }] }],
     });
     // Without Color the variants would still differ by size, but their colours differ: refused too.
     expect((await t.http.delete(`/admin/products/${mixed.body.product.id}/options/${mixed.body.product.options[1].id}`).set(t.auth)).status).toBe(400);

@@ -261,6 +261,23 @@ export async function salesChannelAvailability(ctx: Context, variantId: string):
 }
 
 /**
+ * Medusa's `purchasable` of a variant in admin answers: it allows backorders, does not manage its
+ * inventory, or has no item; otherwise its (first) item has stock left (stocked − reserved,
+ * summed) at the locations of the sales channels.
+ */
+export async function variantPurchasable(ctx: Context, variant: ProductVariant): Promise<boolean> {
+  if (!variant.manageInventory || variant.allowBackorder) return true;
+  const items = await itemsOfVariant(ctx, variant.id);
+  if (!items.length) return true;
+  const [channels, levels] = await Promise.all([
+    channelsWithLocations(ctx),
+    ctx.loaders.children(InventoryLevel, 'inventoryItem', items[0].item.id, { createdAt: 'asc', id: 'asc' }),
+  ]);
+  const locationIds = new Set(channels.flatMap((c) => c.locationIds));
+  return levels.filter((l) => locationIds.has(l.locationId)).reduce((sum, l) => sum + l.availableQuantity, 0) > 0;
+}
+
+/**
  * Whether `quantity` of the variant can be sold (Medusa's inventory confirmation, for carts and
  * orders): always for a variant that allows backorders, does not manage its inventory or has no
  * items; otherwise each item must have quantity × what one variant takes available at the sales

@@ -161,7 +161,8 @@ async function findAll<T extends object>(ctx: Context, entity: new () => T, labe
 async function collectionOf(ctx: Context, id: string | null): Promise<ProductCollection | null> {
   if (id === null) return null;
   const collection = await ctx.em.findOne(ProductCollection, { id });
-  if (!collection) throw notFound('Product collection', id);
+  // Medusa's words: those of the foreign-key violation its update runs into.
+  if (!collection) throw new AppError('not_found', `Product_collection with collection_id ${id} does not exist.`);
   return collection;
 }
 
@@ -233,6 +234,8 @@ export async function updateProduct(ctx: Context, id: string, input: UpdateProdu
 async function replaceVariants(ctx: Context, product: Product, inputs: NonNullable<UpdateProductInput['variants']>): Promise<void> {
   await ctx.em.populate(product, ['options', 'variants.options'] as any);
   const listed = new Set(inputs.map((v) => v.id).filter(Boolean));
+  const strangers = [...listed].filter((id) => !product.variants.getItems().some((v) => v.id === id));
+  if (strangers.length) throw new AppError('not_found', `Variants with id: ${strangers.join(', ')} are not associated with this product`);
   for (const variant of product.variants.getItems()) {
     if (!listed.has(variant.id)) {
       await removeVariant(ctx, variant);

@@ -87,7 +87,7 @@ export function pricingContextOf(ctx: Context): PricingContext | undefined {
 }
 
 /** A price list as far as price selection cares: is it open now, and to whom. */
-interface ListRule { open: boolean; type: string; groups: string[] }
+interface ListRule { open: boolean; type: string; includesTax: boolean; groups: string[] }
 
 /**
  * The rules of the price lists that price the variant, batched per request by variant: one query
@@ -95,8 +95,8 @@ interface ListRule { open: boolean; type: string; groups: string[] }
  */
 function listRules(ctx: Context, variantId: string): Promise<Map<string, ListRule>> {
   return ctx.loaders.load<string, Map<string, ListRule>>('pricing:price-list-rules', async (ids) => {
-    const rows: { variant_id: string; id: string; type: string; open: boolean; groups: string[] | null }[] = await ctx.em.execute(
-      `select ma."variant_id", pl."id", pl."type",
+    const rows: { variant_id: string; id: string; type: string; includes_tax: boolean; open: boolean; groups: string[] | null }[] = await ctx.em.execute(
+      `select ma."variant_id", pl."id", pl."type", pl."includes_tax",
               (pl."status" = 'active' and (pl."starts_at" is null or pl."starts_at" <= now()) and (pl."ends_at" is null or pl."ends_at" >= now())) as "open",
               array_remove(array_agg(distinct g."customer_group_id"), null) as "groups"
          from "money_amount" ma
@@ -106,7 +106,7 @@ function listRules(ctx: Context, variantId: string): Promise<Map<string, ListRul
         group by ma."variant_id", pl."id"`,
       [...ids],
     );
-    return ids.map((id) => new Map(rows.filter((r) => r.variant_id === id).map((r) => [r.id, { open: r.open, type: r.type, groups: r.groups ?? [] }])));
+    return ids.map((id) => new Map(rows.filter((r) => r.variant_id === id).map((r) => [r.id, { open: r.open, type: r.type, includesTax: r.includes_tax, groups: r.groups ?? [] }])));
   }, variantId);
 }
 
@@ -154,6 +154,11 @@ export interface VariantPricing {
   prices: MoneyAmount[] | null;
   originalPrice: number | null;
   calculatedPrice: number | null;
+  /** Whether the original price already includes tax (its price list's, region's or currency's setting). */
+  originalPriceIncludesTax: boolean | null;
+  calculatedPriceIncludesTax: boolean | null;
+  /** `default`, or the type of the price list whose price was calculated; undefined when none was. */
+  calculatedPriceType?: string;
   originalPriceInclTax: number | null;
   calculatedPriceInclTax: number | null;
   originalTax: number | null;
@@ -162,7 +167,7 @@ export interface VariantPricing {
 }
 
 export const NO_PRICING: VariantPricing = {
-  prices: null, originalPrice: null, calculatedPrice: null, originalPriceInclTax: null, calculatedPriceInclTax: null, originalTax: null, calculatedTax: null, taxRates: null,
+  prices: null, originalPrice: null, calculatedPrice: null, originalPriceIncludesTax: null, calculatedPriceIncludesTax: null, originalPriceInclTax: null, calculatedPriceInclTax: null, originalTax: null, calculatedTax: null, taxRates: null,
 };
 
 /** Without a quantity, Medusa takes prices without a range, or ranges starting at 0 with a maximum. */
@@ -197,23 +202,43 @@ async function applicablePrices(ctx: Context, variantId: string, prices: MoneyAm
  * the currency, without a quantity range. Both are null without a currency or region.
  */
 export async function selectPrices(ctx: Context, variantId: string, all: MoneyAmount[], context: PricingContext) {
-  const prices = await applicablePrices(ctx, variantId, all, context);
-  let originalPrice: number | null = null;
-  let calculatedPrice: number | null = null;
-  if (!context.currencyCode && !context.regionId) return { prices, originalPrice, calculatedPrice };
+  const [prices, rules, inclusive] = await Promise.all([applicablePrices(ctx, variantId, all, context), listRules(ctx, variantId), taxInclusiveSettings(ctx)]);
+  const selected: Pick<VariantPricing, 'prices' | 'originalPrice' | 'calculatedPrice' | 'originalPriceIncludesTax' | 'calculatedPriceIncludesTax' | 'calculatedPriceType'> = {
+    prices, originalPrice: null, calculatedPrice: null, originalPriceIncludesTax: null, calculatedPriceIncludesTax: null,
+  };
+  if (!context.currencyCode && !context.regionId) return selected;
+  // As Medusa: a price list's setting, else the region's, else the currency's.
+  const includesTax = (p: MoneyAmount) => (p.priceListId ? !!rules.get(p.priceListId)?.includesTax : false)
+    || (!!p.regionId && inclusive.regions.has(p.regionId)) || inclusive.currencies.has(p.currencyCode);
   let regionOriginal = false;
   for (const p of prices) {
     if (!p.priceListId && p.minQuantity === null && p.maxQuantity === null) {
-      if (context.regionId && p.regionId === context.regionId) {
-        originalPrice = p.amount;
-        regionOriginal = true;
-      } else if (!regionOriginal && originalPrice === null) {
-        originalPrice = p.amount;
+      const regional = !!context.regionId && p.regionId === context.regionId;
+      if (regional || (!regionOriginal && selected.originalPrice === null)) {
+        selected.originalPrice = p.amount;
+        selected.originalPriceIncludesTax = includesTax(p);
+        regionOriginal ||= regional;
       }
     }
-    if (validWithoutQuantity(p) && (calculatedPrice === null || p.amount < calculatedPrice)) calculatedPrice = p.amount;
+    if (validWithoutQuantity(p) && (selected.calculatedPrice === null || p.amount < selected.calculatedPrice)) {
+      selected.calculatedPrice = p.amount;
+      selected.calculatedPriceIncludesTax = includesTax(p);
+      selected.calculatedPriceType = p.priceListId ? rules.get(p.priceListId)?.type ?? 'default' : 'default';
+    }
   }
-  return { prices, originalPrice, calculatedPrice };
+  return selected;
+}
+
+/** The currencies and regions whose prices include tax (few or none), once per request. */
+function taxInclusiveSettings(ctx: Context): Promise<{ currencies: Set<string>; regions: Set<string> }> {
+  return ctx.loaders.load<string, { currencies: Set<string>; regions: Set<string> }>('pricing:tax-inclusive', async (keys) => {
+    const [currencies, regions] = await Promise.all([
+      ctx.em.execute<{ key: string }[]>(`select "code" as "key" from "currency" where "includes_tax"`),
+      ctx.em.execute<{ key: string }[]>(`select "id" as "key" from "region" where "includes_tax" and "deleted_at" is null`),
+    ]);
+    const settings = { currencies: new Set(currencies.map((r) => r.key)), regions: new Set(regions.map((r) => r.key)) };
+    return keys.map(() => settings);
+  }, 'all');
 }
 
 /** The selected prices plus Medusa's tax figures (rounded tax on top of the price) when the region computes taxes. */
