@@ -35,6 +35,12 @@ export interface Route {
   params?: Record<string, string>;
   /** Relations added when a query parameter is `true` (`{include_descendants_tree: ['descendants']}`). */
   relationsWhen?: Record<string, string[]>;
+  /** Relations added when a query parameter is given at all (Medusa joins them to filter: `{groups: ['groups']}`). */
+  relationsWith?: Record<string, string[]>;
+  /** `expand=` (blank) means the default relations, where Medusa's handler tests `if (expand)`. */
+  blankExpandIsDefault?: boolean;
+  /** Medusa's handler accepts `fields` but never applies it: every column is answered. */
+  ignoresFields?: boolean;
   /** Rewrites the operation's result before the envelope, given the query string and body (e.g. nests a flat tree). */
   reshape?: (result: any, query: Record<string, unknown>, body: Record<string, unknown>) => unknown;
   /** The relations `expand` may name, where Medusa's route limits them (its `allowedRelations`); others are a 400. */
@@ -126,7 +132,8 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
   try {
     variables = variablesFor(c, req);
     const query = c.route.ignoresQuery ? {} : req.query;
-    document = documents.get(c, variables, expandOf(c.route, query), controlParam(c.route, query, 'fields'));
+    const fields = controlParam(c.route, query, 'fields');
+    document = documents.get(c, variables, expandOf(c.route, query), c.route.ignoresFields ? undefined : fields);
   } catch (err) {
     if (err instanceof AppError) return sendError(res, { message: err.message, extensions: err.extensions });
     throw err;
@@ -149,8 +156,12 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
  * `undefined` means the defaults.
  */
 function expandOf(route: Route, query: Record<string, unknown>): string[] | undefined {
-  const expand = controlParam(route, query, 'expand');
-  const extra = Object.entries(route.relationsWhen ?? {}).filter(([param]) => query[param] === 'true').flatMap(([, rels]) => rels);
+  let expand = controlParam(route, query, 'expand');
+  if (expand === '' && route.blankExpandIsDefault) expand = undefined;
+  const extra = [
+    ...Object.entries(route.relationsWhen ?? {}).filter(([param]) => query[param] === 'true').flatMap(([, rels]) => rels),
+    ...Object.entries(route.relationsWith ?? {}).filter(([param]) => query[param] !== undefined && query[param] !== '').flatMap(([, rels]) => rels),
+  ];
   if (expand === undefined) return extra.length ? [...(route.relations ?? []), ...extra] : undefined;
   const asked = splitList(expand);
   const refused = route.allowedRelations ? asked.filter((r) => !route.allowedRelations!.includes(r)) : [];
