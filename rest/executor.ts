@@ -41,6 +41,8 @@ export interface Route {
   blankExpandIsDefault?: boolean;
   /** Medusa's handler accepts `fields` but never applies it: every column is answered. */
   ignoresFields?: boolean;
+  /** Medusa's route takes neither `expand` nor `fields`: they are unknown parameters (400). */
+  noExpand?: boolean;
   /** Rewrites the operation's result before the envelope, given the query string and body (e.g. nests a flat tree). */
   reshape?: (result: any, query: Record<string, unknown>, body: Record<string, unknown>) => unknown;
   /** The relations `expand` may name, where Medusa's route limits them (its `allowedRelations`); others are a 400. */
@@ -247,23 +249,26 @@ export function variablesFor(c: Compiled, req: Request): Record<string, unknown>
   return vars;
 }
 
+/** The query string as variables; every unknown parameter is named, in order, as class-validator's whitelist does. */
 function readQuery(c: Compiled, query: Record<string, unknown>, args: Map<string, GraphQLArgument>, fromPath: Set<string>, vars: Record<string, unknown>): void {
   const filterArg = args.get('filter');
   const filterType = filterArg ? getNamedType(filterArg.type) : undefined;
+  const unknown: string[] = [];
   for (const [key, raw] of Object.entries(query)) {
-    if (CONTROL_PARAMS.has(key)) continue;
+    if (CONTROL_PARAMS.has(key) && !c.route.noExpand) continue;
     const name = toCamel(key);
     const arg = args.get(name);
-    if (fromPath.has(name)) throw invalid(`property ${key} should not exist`);
-    if (arg && name !== 'filter' && name !== 'input') {
+    if (fromPath.has(name) || CONTROL_PARAMS.has(key)) unknown.push(key);
+    else if (arg && name !== 'filter' && name !== 'input') {
       setDefined(vars, name, coerceQuery(raw, arg.type, key));
     } else if (filterType && isInputObjectType(filterType) && filterType.getFields()[name]) {
       const filter = (vars.filter ??= {}) as Record<string, unknown>;
       setDefined(filter, name, coerceQuery(raw, filterType.getFields()[name].type, key));
     } else {
-      throw invalid(`property ${key} should not exist`);
+      unknown.push(key);
     }
   }
+  if (unknown.length) throw invalid(unknown.map((key) => `property ${key} should not exist`).join(', '));
 }
 
 function setDefined(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -296,6 +301,7 @@ export function coerceQuery(value: unknown, type: GraphQLInputType, key: string)
     if (type.name === 'Int' || type.name === 'Float') {
       const n = Number(value);
       if (value.trim() === '' || Number.isNaN(n)) throw invalid(`${key} must be a number conforming to the specified constraints`);
+      if (type.name === 'Int' && !Number.isInteger(n)) throw invalid(`${key} must be an integer number`);
       return n;
     }
     if (type.name === 'Boolean') {
