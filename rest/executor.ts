@@ -41,8 +41,8 @@ export interface Route {
   blankExpandIsDefault?: boolean;
   /** Medusa's handler accepts `fields` but never applies it: every column is answered. */
   ignoresFields?: boolean;
-  /** Medusa's route takes neither `expand` nor `fields`: they are unknown parameters (400). */
-  noExpand?: boolean;
+  /** The query parameters Medusa's route takes, where it takes fewer than the operation has: others (`expand` too) are unknown (400). */
+  queryParams?: string[];
   /** Rewrites the operation's result before the envelope, given the query string and body (e.g. nests a flat tree). */
   reshape?: (result: any, query: Record<string, unknown>, body: Record<string, unknown>) => unknown;
   /** The relations `expand` may name, where Medusa's route limits them (its `allowedRelations`); others are a 400. */
@@ -254,11 +254,16 @@ function readQuery(c: Compiled, query: Record<string, unknown>, args: Map<string
   const filterArg = args.get('filter');
   const filterType = filterArg ? getNamedType(filterArg.type) : undefined;
   const unknown: string[] = [];
+  const taken = c.route.queryParams;
   for (const [key, raw] of Object.entries(query)) {
-    if (CONTROL_PARAMS.has(key) && !c.route.noExpand) continue;
+    if (taken && !taken.includes(key)) {
+      unknown.push(key);
+      continue;
+    }
+    if (CONTROL_PARAMS.has(key)) continue;
     const name = toCamel(key);
     const arg = args.get(name);
-    if (fromPath.has(name) || CONTROL_PARAMS.has(key)) unknown.push(key);
+    if (fromPath.has(name)) unknown.push(key);
     else if (arg && name !== 'filter' && name !== 'input') {
       setDefined(vars, name, coerceQuery(raw, arg.type, key));
     } else if (filterType && isInputObjectType(filterType) && filterType.getFields()[name]) {
