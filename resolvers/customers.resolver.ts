@@ -4,7 +4,7 @@ import { Address, Customer } from '../src/entities/customers';
 import { CustomerGroup } from '../src/entities/customer-groups';
 import { Country } from '../src/entities/regions';
 import * as customers from '../src/services/customers';
-import { CreateCustomerInput, CustomerList, CustomerListArgs, UpdateCustomerInput } from '../schema/customers';
+import { CreateCustomerInput, CustomerList, CustomerListArgs, UnservedOrder, UpdateCustomerInput } from '../schema/customers';
 
 @Resolver(() => Customer)
 export class CustomersResolver {
@@ -31,6 +31,11 @@ export class CustomersResolver {
   @FieldResolver(() => [CustomerGroup])
   groups(@Root() root: Customer, @Ctx() ctx: Context) {
     return ctx.loaders.relation<Customer, CustomerGroup[]>(root, 'groups');
+  }
+
+  @FieldResolver(() => [UnservedOrder], { description: 'The customer\'s orders: none until orders are served.' })
+  orders(): UnservedOrder[] {
+    return [];
   }
 
   @FieldResolver(() => [Address])

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { Context } from '../src/context';
 import { GiftCard } from '../src/entities/gift-cards';
 import { Region } from '../src/entities/regions';
+import { UnservedOrder } from '../schema/customers';
 import * as giftCards from '../src/services/gift-cards';
 import { DeleteResponse } from '../schema/common';
 import { CreateGiftCardInput, GiftCardList, GiftCardListArgs, UpdateGiftCardInput } from '../schema/gift-cards';
@@ -31,6 +32,11 @@ export class GiftCardsResolver {
   @Mutation(() => DeleteResponse)
   deleteGiftCard(@Arg('id') id: string, @Ctx() ctx: Context) {
     return giftCards.deleteGiftCard(ctx, id);
+  }
+
+  @FieldResolver(() => UnservedOrder, { nullable: true, description: 'The order that sold the card: null until orders are served.' })
+  order(): UnservedOrder | null {
+    return null;
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'Null once the region is deleted.' })

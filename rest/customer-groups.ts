@@ -6,8 +6,8 @@ export const routes: Route[] = [
   { method: 'GET', path: '/admin/customer-groups/:id', operation: 'customerGroup', envelope: { one: 'customer_group' } },
   { method: 'POST', path: '/admin/customer-groups/:id', operation: 'updateCustomerGroup', envelope: { one: 'customer_group' } },
   { method: 'DELETE', path: '/admin/customer-groups/:id', operation: 'deleteCustomerGroup', envelope: 'raw' },
-  // Medusa loads the groups relation to filter by the group, so each customer comes with it.
-  { method: 'GET', path: '/admin/customer-groups/:id/customers', operation: 'customerGroupCustomers', envelope: { list: 'customers' }, relations: ['groups'] },
+  // Medusa joins the groups relation to filter by the group, so each customer comes with it, whatever `expand` says.
+  { method: 'GET', path: '/admin/customer-groups/:id/customers', operation: 'customerGroupCustomers', envelope: { list: 'customers' }, always: ['groups'] },
   { method: 'POST', path: '/admin/customer-groups/:id/customers/batch', operation: 'addCustomerGroupCustomers', envelope: { one: 'customer_group' } },
   { method: 'DELETE', path: '/admin/customer-groups/:id/customers/batch', operation: 'removeCustomerGroupCustomers', envelope: { one: 'customer_group' } },
 ];

@@ -1,11 +1,13 @@
 import type { Route } from './executor';
 
-// Medusa's default relations are orders and shipping_addresses; orders do not exist in Aegis yet.
-const CUSTOMER_RELATIONS = ['shipping_addresses'];
+// Medusa's handlers read `expand` themselves: a blank one means the defaults, and `fields` is
+// accepted but never applied. The list has no default relations; filtering by groups joins them.
+const CUSTOMER_RELATIONS = ['orders', 'shipping_addresses'];
+const asMedusa = { blankExpandIsDefault: true, ignoresFields: true } as const;
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/customers', operation: 'customers', envelope: { list: 'customers' } },
-  { method: 'POST', path: '/admin/customers', operation: 'createCustomer', envelope: { one: 'customer' }, status: 201 },
-  { method: 'GET', path: '/admin/customers/:id', operation: 'customer', envelope: { one: 'customer' }, relations: CUSTOMER_RELATIONS },
-  { method: 'POST', path: '/admin/customers/:id', operation: 'updateCustomer', envelope: { one: 'customer' }, relations: CUSTOMER_RELATIONS },
+  { method: 'GET', path: '/admin/customers', operation: 'customers', envelope: { list: 'customers' }, relationsWith: { groups: ['groups'] }, ...asMedusa },
+  { method: 'POST', path: '/admin/customers', operation: 'createCustomer', envelope: { one: 'customer' }, status: 201, ignoresQuery: true },
+  { method: 'GET', path: '/admin/customers/:id', operation: 'customer', envelope: { one: 'customer' }, relations: CUSTOMER_RELATIONS, ...asMedusa },
+  { method: 'POST', path: '/admin/customers/:id', operation: 'updateCustomer', envelope: { one: 'customer' }, relations: CUSTOMER_RELATIONS, ...asMedusa },
 ];

@@ -35,6 +35,14 @@ export interface Route {
   params?: Record<string, string>;
   /** Relations added when a query parameter is `true` (`{include_descendants_tree: ['descendants']}`). */
   relationsWhen?: Record<string, string[]>;
+  /** Relations added when a query parameter is given at all (Medusa joins them to filter: `{groups: ['groups']}`). */
+  relationsWith?: Record<string, string[]>;
+  /** `expand=` (blank) means the default relations, where Medusa's handler tests `if (expand)`. */
+  blankExpandIsDefault?: boolean;
+  /** Medusa's handler accepts `fields` but never applies it: every column is answered. */
+  ignoresFields?: boolean;
+  /** The query parameters Medusa's route takes, where it takes fewer than the operation has: others (`expand` too) are unknown (400). */
+  queryParams?: string[];
   /** Rewrites the operation's result before the envelope, given the query string and body (e.g. nests a flat tree). */
   reshape?: (result: any, query: Record<string, unknown>, body: Record<string, unknown>) => unknown;
   /** The relations `expand` may name, where Medusa's route limits them (its `allowedRelations`); others are a 400. */
@@ -151,7 +159,8 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
     variables = variablesFor(c, req);
     const query = c.route.ignoresQuery ? {} : req.query;
     const expand = expandOf(c.route, query);
-    document = documents.get(c, variables, expand, fieldsOf(c.route, query), alwaysOf(c.route, expand, query));
+    const fields = fieldsOf(c.route, query);
+    document = documents.get(c, variables, expand, c.route.ignoresFields ? undefined : fields, alwaysOf(c.route, expand, query));
   } catch (err) {
     if (err instanceof AppError) return sendError(res, { message: err.message, extensions: err.extensions });
     throw err;
@@ -176,8 +185,12 @@ async function runRoute(c: Compiled & { schema: GraphQLSchema }, req: Request, r
  * `undefined` means the defaults.
  */
 function expandOf(route: Route, query: Record<string, unknown>): string[] | undefined {
-  const expand = controlParam(route, query, 'expand');
-  const extra = Object.entries(route.relationsWhen ?? {}).filter(([param]) => query[param] === 'true').flatMap(([, rels]) => rels);
+  let expand = controlParam(route, query, 'expand');
+  if (expand === '' && route.blankExpandIsDefault) expand = undefined;
+  const extra = [
+    ...Object.entries(route.relationsWhen ?? {}).filter(([param]) => query[param] === 'true').flatMap(([, rels]) => rels),
+    ...Object.entries(route.relationsWith ?? {}).filter(([param]) => query[param] !== undefined && query[param] !== '').flatMap(([, rels]) => rels),
+  ];
   let relations: string[] | undefined;
   if (expand === undefined) relations = extra.length || route.moreRelations ? [...(route.relations ?? []), ...extra] : undefined;
   else {
@@ -279,23 +292,31 @@ export function variablesFor(c: Compiled, req: Request): Record<string, unknown>
   return vars;
 }
 
+/** The query string as variables; every unknown parameter is named, in order, as class-validator's whitelist does. */
 function readQuery(c: Compiled, query: Record<string, unknown>, args: Map<string, GraphQLArgument>, fromPath: Set<string>, vars: Record<string, unknown>): void {
   const filterArg = args.get('filter');
   const filterType = filterArg ? getNamedType(filterArg.type) : undefined;
+  const unknown: string[] = [];
+  const taken = c.route.queryParams;
   for (const [key, raw] of Object.entries(query)) {
+    if (taken && !taken.includes(key)) {
+      unknown.push(key);
+      continue;
+    }
     if (CONTROL_PARAMS.has(key)) continue;
     const name = toCamel(key);
     const arg = args.get(name);
-    if (fromPath.has(name)) throw invalid(`property ${key} should not exist`);
-    if (arg && name !== 'filter' && name !== 'input') {
+    if (fromPath.has(name)) unknown.push(key);
+    else if (arg && name !== 'filter' && name !== 'input') {
       setDefined(vars, name, integerWording(arg, key, () => coerceQuery(raw, arg.type, key)));
     } else if (filterType && isInputObjectType(filterType) && filterType.getFields()[name]) {
       const filter = (vars.filter ??= {}) as Record<string, unknown>;
       setDefined(filter, name, coerceQuery(raw, filterType.getFields()[name].type, key));
     } else {
-      throw invalid(`property ${key} should not exist`);
+      unknown.push(key);
     }
   }
+  if (unknown.length) throw invalid(unknown.map((key) => `property ${key} should not exist`).join(', '));
 }
 
 function setDefined(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -345,6 +366,7 @@ export function coerceQuery(value: unknown, type: GraphQLInputType, key: string)
     if (type.name === 'Int' || type.name === 'Float') {
       const n = Number(value);
       if (value.trim() === '' || Number.isNaN(n)) throw invalid(`${key} must be a number conforming to the specified constraints`);
+      if (type.name === 'Int' && !Number.isInteger(n)) throw invalid(`${key} must be an integer number`);
       return n;
     }
     if (type.name === 'Boolean') {

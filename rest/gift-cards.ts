@@ -1,13 +1,17 @@
 import type { Route } from './executor';
+import { without } from './_keys';
 
-// Medusa's defaults are order and region (with its providers); orders do not exist in Aegis yet.
-const GIFT_CARD_RELATIONS = ['region', 'region.fulfillment_providers', 'region.payment_providers'];
-const one = { envelope: { one: 'gift_card' }, relations: GIFT_CARD_RELATIONS } as const;
+// Medusa's defaults are the region and the order (null until orders are served), and its
+// selected columns leave out `order_id`. Only the list reads the query string, and it takes
+// neither `expand` nor `fields`.
+const GIFT_CARD_RELATIONS = ['region', 'order'];
+const reshape = without(['order_id']);
+const one = { envelope: { one: 'gift_card' }, relations: GIFT_CARD_RELATIONS, ignoresQuery: true, reshape } as const;
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/gift-cards', operation: 'giftCards', envelope: { list: 'gift_cards' }, relations: GIFT_CARD_RELATIONS },
+  { method: 'GET', path: '/admin/gift-cards', operation: 'giftCards', envelope: { list: 'gift_cards' }, relations: GIFT_CARD_RELATIONS, queryParams: ['limit', 'offset', 'q', 'order'], reshape },
   { method: 'POST', path: '/admin/gift-cards', operation: 'createGiftCard', ...one },
   { method: 'GET', path: '/admin/gift-cards/:id', operation: 'giftCard', ...one },
   { method: 'POST', path: '/admin/gift-cards/:id', operation: 'updateGiftCard', ...one },
-  { method: 'DELETE', path: '/admin/gift-cards/:id', operation: 'deleteGiftCard', envelope: 'raw' },
+  { method: 'DELETE', path: '/admin/gift-cards/:id', operation: 'deleteGiftCard', envelope: 'raw', ignoresQuery: true },
 ];

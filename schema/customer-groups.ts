@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { ArrayNotEmpty, IsNotEmpty, ValidateNested } from 'class-validator';
+import { IsNotEmpty, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs } from './common';
 import { CustomerFilter } from './customers';
@@ -48,5 +48,5 @@ export class CustomerIdInput {
 
 @InputType()
 export class CustomerGroupCustomersInput {
-  @Field(() => [CustomerIdInput]) @ArrayNotEmpty() @ValidateNested({ each: true }) customerIds!: CustomerIdInput[];
+  @Field(() => [CustomerIdInput], { description: 'An empty list changes nothing.' }) @ValidateNested({ each: true }) customerIds!: CustomerIdInput[];
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { IsNotEmpty } from 'class-validator';
+import { IsNotEmpty, IsString } from 'class-validator';
 import { ListArgs, PageOf } from './common';
 import { Note } from '../src/entities/notes';
 
@@ -17,9 +17,9 @@ export const NoteList = PageOf(Note);
 
 @InputType()
 export class CreateNoteInput {
-  @Field({ description: 'The id of the record the note is about.' }) @IsNotEmpty() resourceId!: string;
-  @Field({ description: 'The kind of record, e.g. `order` or `customer`.' }) @IsNotEmpty() resourceType!: string;
-  @Field() @IsNotEmpty() value!: string;
+  @Field({ description: 'The id of the record the note is about.' }) @IsString() @IsNotEmpty() resourceId!: string;
+  @Field({ description: 'The kind of record, e.g. `order` or `customer`.' }) @IsString() @IsNotEmpty() resourceType!: string;
+  @Field() @IsString() @IsNotEmpty() value!: string;
 }
 
 @InputType()

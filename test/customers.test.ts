@@ -68,6 +68,23 @@ describe('REST /admin/customers', () => {
     expect(missing.body).toEqual({ type: 'not_found', message: 'Customer with id: cus_missing was not found' });
   });
 
+  it('answers orders as an empty list until orders exist, and reads expand and fields as Medusa\'s handlers do', async () => {
+    const byDefault = await t.http.get(`/admin/customers/${annId}`).set(t.auth);
+    expect(byDefault.body.customer.orders).toEqual([]);
+    const orders = await t.http.get(`/admin/customers/${annId}?expand=orders`).set(t.auth);
+    expect(orders.status).toBe(200);
+    expect(orders.body.customer.orders).toEqual([]);
+    expect(orders.body.customer.shipping_addresses).toBeUndefined();
+    // A blank expand means the defaults here; fields are accepted but every column is answered.
+    const blank = await t.http.get(`/admin/customers/${annId}?expand=&fields=email`).set(t.auth);
+    expect(blank.body.customer).toMatchObject({ orders: [], first_name: 'Ann', email: 'ann@example.com' });
+    expect(blank.body.customer.shipping_addresses).toEqual(expect.any(Array));
+    const list = await t.http.get('/admin/customers?expand=orders&fields=email').set(t.auth);
+    expect(list.body.customers[0]).toMatchObject({ orders: [], first_name: expect.any(String) });
+    const gql = await t.gql(`query($id: String!) { customer(id: $id) { orders { id } } }`, { id: annId });
+    expect(gql.data.customer.orders).toEqual([]);
+  });
+
   it('updates names, phone, password, metadata (merged) and groups', async () => {
     const vip = await newGroup('VIP');
     const b2b = await newGroup('B2B');
@@ -159,6 +176,8 @@ describe('REST /admin/customers', () => {
     const inGroups = await t.http.get(`/admin/customers?groups[]=${vip}&groups[]=${b2b}`).set(t.auth);
     expect(inGroups.body.count).toBe(2);
     expect(ids(inGroups)).toEqual([annId, bobId].sort());
+    // Medusa joins the groups to filter by them, so each customer comes with its groups.
+    expect(inGroups.body.customers[0].groups).toEqual(expect.arrayContaining([expect.objectContaining({ id: vip })]));
     expect(ids(await t.http.get(`/admin/customers?groups=${b2b}`).set(t.auth))).toEqual([bobId]);
     expect((await t.http.get('/admin/customers?created_at[gt]=2999-01-01').set(t.auth)).body.count).toBe(0);
     expect((await t.http.get('/admin/customers?created_at[lt]=2999-01-01&updated_at[gte]=2000-01-01').set(t.auth)).body.count).toBe(3);

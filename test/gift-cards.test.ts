@@ -36,17 +36,20 @@ describe('gift card codes', () => {
 describe('REST /admin/gift-cards', () => {
   let cardId: string;
 
-  it('creates a card: generated code, balance = value, region tax rate, region with providers, gift_card.created recorded', async () => {
+  it('creates a card: generated code, balance = value, region tax rate, region, no order yet, gift_card.created recorded', async () => {
     const res = await t.http.post('/admin/gift-cards').set(t.auth).send({ value: 5000, region_id: regionId, ends_at: '2030-01-01T00:00:00Z', metadata: { from: 'Ann' } });
     expect(res.status).toBe(200);
     const card = res.body.gift_card;
     expect(card).toMatchObject({
       value: 5000, balance: 5000, region_id: regionId, is_disabled: false, ends_at: '2030-01-01T00:00:00.000Z', tax_rate: 25,
-      order_id: null, deleted_at: null, metadata: { from: 'Ann' },
+      order: null, deleted_at: null, metadata: { from: 'Ann' },
     });
+    // Medusa's selected columns leave out order_id.
+    expect(card).not.toHaveProperty('order_id');
     expect(card.code).toMatch(CODE);
     expect(card.id).toMatch(/^gift_[0-9A-Z]{26}$/);
-    expect(card.region).toMatchObject({ id: regionId, name: 'Denmark', payment_providers: [{ id: 'manual' }], fulfillment_providers: [{ id: 'manual' }] });
+    expect(card.region).toMatchObject({ id: regionId, name: 'Denmark' });
+    expect(card.region.payment_providers).toBeUndefined();
     cardId = card.id;
     expect((await t.em().findOneOrFail(GiftCard, cardId)).balance).toBe(5000);
     expect(t.events.filter((e) => e.name === 'gift_card.created').map((e) => e.data)).toEqual([{ id: cardId }]);
@@ -122,7 +125,9 @@ describe('REST /admin/gift-cards', () => {
     const all = await t.http.get('/admin/gift-cards').set(t.auth);
     expect(all.body).toMatchObject({ count: 2, offset: 0, limit: 50 });
     expect(all.body.gift_cards[1].id).toBe(cardId);
-    expect(all.body.gift_cards[1].region.payment_providers).toEqual([expect.objectContaining({ id: 'manual' })]);
+    expect(all.body.gift_cards[1]).toMatchObject({ region: { id: expect.any(String) }, order: null });
+    // The list takes neither expand nor fields, as Medusa's.
+    expect((await t.http.get('/admin/gift-cards?fields=code&expand=region').set(t.auth)).body).toEqual({ type: 'invalid_data', message: 'property fields should not exist, property expand should not exist' });
     const code = all.body.gift_cards[1].code as string;
     const q = await t.http.get(`/admin/gift-cards?q=${code.slice(5, 9).toLowerCase()}`).set(t.auth);
     expect(q.body.gift_cards.map((c: any) => c.id)).toContain(cardId);
@@ -135,7 +140,7 @@ describe('REST /admin/gift-cards', () => {
     expect((await t.http.get('/admin/gift-cards?region_id=x').set(t.auth)).status).toBe(400);
   });
 
-  it('costs a fixed number of queries for a page with regions and providers', async () => {
+  it('costs a fixed number of queries for a page with regions', async () => {
     for (let i = 0; i < 6; i++) await t.http.post('/admin/gift-cards').set(t.auth).send({ value: 10 * i, region_id: i % 2 ? regionId : untaxedRegionId });
     const list = (limit: number) => t.http.get(`/admin/gift-cards?limit=${limit}`).set(t.auth);
     expect(await t.countQueries(() => list(2))).toBe(await t.countQueries(() => list(20)));

@@ -62,6 +62,9 @@ describe('REST /admin/notes', () => {
     const all = await t.http.get('/admin/notes').set(t.auth);
     expect(all.body).toMatchObject({ count: 3, offset: 0, limit: 50 });
     expect(all.body.notes[0].author.id).toBe(t.admin.id);
+    // The author is a user as Medusa answers one: api_token is there, always null; no password hash.
+    expect(all.body.notes[0].author.api_token).toBeNull();
+    expect(JSON.stringify(all.body)).not.toMatch(/password/);
     const mine = await t.http.get('/admin/notes?resource_id=cus_1').set(t.auth);
     // No ORDER BY in Medusa: notes come in the order they were written.
     expect(mine.body.notes.map((n: any) => n.value)).toEqual(['Refund sent', 'Second']);
@@ -70,6 +73,8 @@ describe('REST /admin/notes', () => {
     expect(page.body.notes.map((n: any) => n.value)).toEqual(['Second']);
     expect((await t.http.get('/admin/notes?limit=x').set(t.auth)).status).toBe(400);
     expect((await t.http.get('/admin/notes?author_id=x').set(t.auth)).status).toBe(400);
+    // Medusa's list takes resource_id, limit and offset only.
+    expect((await t.http.get('/admin/notes?q=x&expand=author').set(t.auth)).body).toEqual({ type: 'invalid_data', message: 'property q should not exist, property expand should not exist' });
   });
 
   it('costs a fixed number of queries for a page with authors', async () => {

@@ -95,6 +95,7 @@ export function listGroupCustomers(ctx: Context, id: string, filter: CustomerFil
 export async function addGroupCustomers(ctx: Context, id: string, customerIds: string[]): Promise<CustomerGroup> {
   const group = await retrieveCustomerGroup(ctx, id);
   const ids = [...new Set(customerIds)];
+  if (!ids.length) return group;
   const found = await ctx.em.find(Customer, { id: { $in: ids } }, { fields: ['id'] });
   const missing = ids.filter((cid) => !found.some((c) => c.id === cid));
   if (missing.length) throw new AppError('not_found', `The following customer ids do not exist: ${JSON.stringify(missing.join(', '))}`);
@@ -106,6 +107,7 @@ export async function addGroupCustomers(ctx: Context, id: string, customerIds: s
 /** Removes customers from the group; ids that are not in it are ignored. */
 export async function removeGroupCustomers(ctx: Context, id: string, customerIds: string[]): Promise<CustomerGroup> {
   const group = await retrieveCustomerGroup(ctx, id);
+  if (!customerIds.length) return group;
   await ctx.em.nativeDelete(CustomerGroupCustomer, { customerGroup: id, customer: { $in: [...new Set(customerIds)] } });
   return group;
 }
