@@ -49,7 +49,7 @@ export async function listVariants(ctx: Context, filter: VariantFilter | undefin
  * The request's pricing context (`region_id` / `currency_code` / `cart_id` / `customer_id` of
  * GET /admin/variants), with what the region says about taxes.
  */
-interface PricingContext {
+export interface PricingContext {
   regionId: string | null;
   /** Null when the list was asked without a currency or region: prices are then not selected. */
   currencyCode: string | null;
@@ -128,7 +128,7 @@ export interface TaxRateLine { rate: number | null; name: string; code: string |
  * Medusa's rates of a product in a region: the region's tax rates linked to the product or to its
  * type; without any, the region's default rate named `default`. Batched per request.
  */
-function productRates(ctx: Context, context: PricingContext, productId: string): Promise<TaxRateLine[]> {
+export function productRates(ctx: Context, context: PricingContext, productId: string): Promise<TaxRateLine[]> {
   return ctx.loaders.load<string, TaxRateLine[]>(`pricing:tax-rates:${context.regionId}`, async (ids) => {
     const marks = ids.map(() => '?').join(', ');
     const rows: (TaxRateLine & { product_id: string })[] = await ctx.em.execute(

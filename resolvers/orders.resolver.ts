@@ -1,0 +1,254 @@
+import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import type { Context } from '../src/context';
+import { Address, Customer } from '../src/entities/customers';
+import { Currency } from '../src/entities/currencies';
+import { Discount } from '../src/entities/discounts';
+import { DraftOrder } from '../src/entities/draft-orders';
+import { GiftCard } from '../src/entities/gift-cards';
+import {
+  Cart, Fulfillment, FulfillmentItem, GiftCardTransaction, LineItem, LineItemAdjustment, LineItemTaxLine, Order, Payment, Refund,
+  ShippingMethod, ShippingMethodTaxLine, TrackingLink,
+} from '../src/entities/orders';
+import { PaymentSession } from '../src/entities/payment-collections';
+import { Region } from '../src/entities/regions';
+import { SalesChannel } from '../src/entities/sales-channels';
+import { ShippingOption } from '../src/entities/shipping-options';
+import { FulfillmentProvider } from '../src/entities/store';
+import { ProductVariant } from '../src/entities/variants';
+import { cartView } from '../src/services/carts';
+import { orderView } from '../src/services/orders';
+import type { LineItemTotals, ShippingMethodTotals, TaxLine, Totals } from '../src/lib/totals';
+
+/*
+ * Relations and computed totals of carts, orders and their lines. Totals come from one view per
+ * cart or order per request (`cartView`, `orderView`), shared by the parent and its lines.
+ */
+
+const ZERO_LINE: LineItemTotals = { unitPrice: 0, quantity: 0, subtotal: 0, discountTotal: 0, rawDiscountTotal: 0, taxTotal: 0, total: 0, originalTotal: 0, originalTaxTotal: 0 };
+const ZERO_METHOD: ShippingMethodTotals = { price: 0, subtotal: 0, taxTotal: 0, total: 0, originalTotal: 0, originalTaxTotal: 0 };
+
+async function lineTotals(ctx: Context, item: LineItem): Promise<LineItemTotals> {
+  if (item.order) return (await orderView(ctx, item.order.id)).totals.items.get(item.id) ?? ZERO_LINE;
+  if (item.cart) return (await cartView(ctx, item.cart.id)).totals.items.get(item.id) ?? ZERO_LINE;
+  return ZERO_LINE;
+}
+
+async function methodTotals(ctx: Context, method: ShippingMethod): Promise<ShippingMethodTotals> {
+  if (method.order) return (await orderView(ctx, method.order.id)).totals.shippingMethods.get(method.id) ?? ZERO_METHOD;
+  if (method.cart) return (await cartView(ctx, method.cart.id)).totals.shippingMethods.get(method.id) ?? ZERO_METHOD;
+  return ZERO_METHOD;
+}
+
+/** Tax lines Medusa computes for a cart but does not store: entities that are never persisted. */
+function computed<E extends LineItemTaxLine | ShippingMethodTaxLine>(make: () => E, lines: TaxLine[], owner: Partial<E>): E[] {
+  return lines.map((l) => Object.assign(make(), { rate: l.rate, name: l.name ?? 'default', code: l.code ?? null }, owner));
+}
+
+const cartTotal = (pick: (t: Totals) => number) => async (root: Cart, ctx: Context) => pick((await cartView(ctx, root.id)).totals);
+
+@Resolver(() => Cart)
+export class CartResolver {
+  @FieldResolver(() => String) object() { return 'cart'; }
+
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.byId(Region, root.region.id); }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() root: Cart, @Ctx() ctx: Context) { return root.customer ? ctx.loaders.byId(Customer, root.customer.id) : null; }
+
+  @FieldResolver(() => Address, { nullable: true })
+  shippingAddress(@Root() root: Cart, @Ctx() ctx: Context) { return root.shippingAddress ? ctx.loaders.byId(Address, root.shippingAddress.id) : null; }
+
+  @FieldResolver(() => Address, { nullable: true })
+  billingAddress(@Root() root: Cart, @Ctx() ctx: Context) { return root.billingAddress ? ctx.loaders.byId(Address, root.billingAddress.id) : null; }
+
+  @FieldResolver(() => SalesChannel, { nullable: true })
+  salesChannel(@Root() root: Cart, @Ctx() ctx: Context) { return root.salesChannel ? ctx.loaders.byId(SalesChannel, root.salesChannel.id) : null; }
+
+  @FieldResolver(() => [LineItem])
+  items(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.children(LineItem, 'cart', root.id, { createdAt: 'asc', id: 'asc' }); }
+
+  @FieldResolver(() => [ShippingMethod])
+  shippingMethods(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.children(ShippingMethod, 'cart', root.id, { createdAt: 'asc', id: 'asc' }); }
+
+  @FieldResolver(() => [Discount])
+  discounts(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.relation<Cart, Discount[]>(root, 'discounts'); }
+
+  @FieldResolver(() => [GiftCard])
+  giftCards(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.relation<Cart, GiftCard[]>(root, 'giftCards'); }
+
+  @FieldResolver(() => Payment, { nullable: true, description: 'The cart\'s payment once authorized.' })
+  payment(@Root() root: Cart, @Ctx() ctx: Context) { return root.paymentId ? ctx.loaders.byId(Payment, root.paymentId) : null; }
+
+  @FieldResolver(() => [PaymentSession])
+  paymentSessions(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.children(PaymentSession, 'cart', root.id); }
+
+  @FieldResolver(() => PaymentSession, { nullable: true, description: 'The selected payment session.' })
+  async paymentSession(@Root() root: Cart, @Ctx() ctx: Context) {
+    return (await ctx.loaders.children(PaymentSession, 'cart', root.id)).find((s) => s.isSelected) ?? null;
+  }
+
+  @FieldResolver(() => Int) subtotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.subtotal)(r, c); }
+  @FieldResolver(() => Int) taxTotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.taxTotal)(r, c); }
+  @FieldResolver(() => Int) shippingTotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.shippingTotal)(r, c); }
+  @FieldResolver(() => Int) discountTotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.discountTotal)(r, c); }
+  @FieldResolver(() => Float) rawDiscountTotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.rawDiscountTotal)(r, c); }
+  @FieldResolver(() => Int) giftCardTotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.giftCardTotal)(r, c); }
+  @FieldResolver(() => Int) giftCardTaxTotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.giftCardTaxTotal)(r, c); }
+  @FieldResolver(() => Int) itemTaxTotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.itemTaxTotal)(r, c); }
+  @FieldResolver(() => Int) shippingTaxTotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.shippingTaxTotal)(r, c); }
+  @FieldResolver(() => Int) total(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.total)(r, c); }
+}
+
+const line = (pick: (t: LineItemTotals) => number) => async (root: LineItem, ctx: Context) => pick(await lineTotals(ctx, root));
+
+@Resolver(() => LineItem)
+export class LineItemResolver {
+  @FieldResolver(() => ProductVariant, { nullable: true })
+  variant(@Root() root: LineItem, @Ctx() ctx: Context) { return root.variant ? ctx.loaders.byId(ProductVariant, root.variant.id) : null; }
+
+  @FieldResolver(() => [LineItemAdjustment])
+  adjustments(@Root() root: LineItem, @Ctx() ctx: Context) { return ctx.loaders.children(LineItemAdjustment, 'item', root.id); }
+
+  @FieldResolver(() => [LineItemTaxLine], { description: 'Stored on orders; computed (not stored) on carts.' })
+  async taxLines(@Root() root: LineItem, @Ctx() ctx: Context) {
+    if (root.order) return ctx.loaders.children(LineItemTaxLine, 'item', root.id);
+    if (!root.cart) return [];
+    const lines = (await cartView(ctx, root.cart.id)).itemTaxLines.get(root.id) ?? [];
+    return computed(() => new LineItemTaxLine(), lines, { item: root } as Partial<LineItemTaxLine>);
+  }
+
+  @FieldResolver(() => Int) subtotal(@Root() r: LineItem, @Ctx() c: Context) { return line((t) => t.subtotal)(r, c); }
+  @FieldResolver(() => Int) discountTotal(@Root() r: LineItem, @Ctx() c: Context) { return line((t) => t.discountTotal)(r, c); }
+  @FieldResolver(() => Float) rawDiscountTotal(@Root() r: LineItem, @Ctx() c: Context) { return line((t) => t.rawDiscountTotal)(r, c); }
+  @FieldResolver(() => Int) taxTotal(@Root() r: LineItem, @Ctx() c: Context) { return line((t) => t.taxTotal)(r, c); }
+  @FieldResolver(() => Int) total(@Root() r: LineItem, @Ctx() c: Context) { return line((t) => t.total)(r, c); }
+  @FieldResolver(() => Int) originalTotal(@Root() r: LineItem, @Ctx() c: Context) { return line((t) => t.originalTotal)(r, c); }
+  @FieldResolver(() => Int) originalTaxTotal(@Root() r: LineItem, @Ctx() c: Context) { return line((t) => t.originalTaxTotal)(r, c); }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'What refunding the line (less its returned quantity) gives back; orders only.' })
+  async refundable(@Root() root: LineItem, @Ctx() ctx: Context) {
+    return root.order ? (await orderView(ctx, root.order.id)).totals.refundable.get(root.id) ?? 0 : null;
+  }
+}
+
+const method = (pick: (t: ShippingMethodTotals) => number) => async (root: ShippingMethod, ctx: Context) => pick(await methodTotals(ctx, root));
+
+@Resolver(() => ShippingMethod)
+export class ShippingMethodResolver {
+  @FieldResolver(() => ShippingOption, { nullable: true })
+  shippingOption(@Root() root: ShippingMethod, @Ctx() ctx: Context) { return ctx.loaders.byId(ShippingOption, root.shippingOption.id); }
+
+  @FieldResolver(() => [ShippingMethodTaxLine])
+  async taxLines(@Root() root: ShippingMethod, @Ctx() ctx: Context) {
+    if (root.order) return ctx.loaders.children(ShippingMethodTaxLine, 'shippingMethod', root.id);
+    if (!root.cart) return [];
+    const lines = (await cartView(ctx, root.cart.id)).methodTaxLines.get(root.id) ?? [];
+    return computed(() => new ShippingMethodTaxLine(), lines, { shippingMethod: root } as Partial<ShippingMethodTaxLine>);
+  }
+
+  @FieldResolver(() => Int) subtotal(@Root() r: ShippingMethod, @Ctx() c: Context) { return method((t) => t.subtotal)(r, c); }
+  @FieldResolver(() => Int) taxTotal(@Root() r: ShippingMethod, @Ctx() c: Context) { return method((t) => t.taxTotal)(r, c); }
+  @FieldResolver(() => Int) total(@Root() r: ShippingMethod, @Ctx() c: Context) { return method((t) => t.total)(r, c); }
+  @FieldResolver(() => Int) originalTotal(@Root() r: ShippingMethod, @Ctx() c: Context) { return method((t) => t.originalTotal)(r, c); }
+  @FieldResolver(() => Int) originalTaxTotal(@Root() r: ShippingMethod, @Ctx() c: Context) { return method((t) => t.originalTaxTotal)(r, c); }
+}
+
+const orderTotal = (pick: (t: Awaited<ReturnType<typeof orderView>>['totals']) => number) => async (root: Order, ctx: Context) => pick((await orderView(ctx, root.id)).totals);
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @FieldResolver(() => String) object() { return 'order'; }
+
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.byId(Region, root.region.id); }
+
+  @FieldResolver(() => Currency, { nullable: true })
+  currency(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.byId(Currency, root.currency.code, 'code'); }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.byId(Customer, root.customer.id); }
+
+  @FieldResolver(() => Address, { nullable: true })
+  shippingAddress(@Root() root: Order, @Ctx() ctx: Context) { return root.shippingAddress ? ctx.loaders.byId(Address, root.shippingAddress.id) : null; }
+
+  @FieldResolver(() => Address, { nullable: true })
+  billingAddress(@Root() root: Order, @Ctx() ctx: Context) { return root.billingAddress ? ctx.loaders.byId(Address, root.billingAddress.id) : null; }
+
+  @FieldResolver(() => SalesChannel, { nullable: true })
+  salesChannel(@Root() root: Order, @Ctx() ctx: Context) { return root.salesChannel ? ctx.loaders.byId(SalesChannel, root.salesChannel.id) : null; }
+
+  @FieldResolver(() => Cart, { nullable: true })
+  cart(@Root() root: Order, @Ctx() ctx: Context) { return root.cart ? ctx.loaders.byId(Cart, root.cart.id) : null; }
+
+  @FieldResolver(() => DraftOrder, { nullable: true })
+  draftOrder(@Root() root: Order, @Ctx() ctx: Context) { return root.draftOrderId ? ctx.loaders.byId(DraftOrder, root.draftOrderId) : null; }
+
+  @FieldResolver(() => [LineItem])
+  async items(@Root() root: Order, @Ctx() ctx: Context) { return (await orderView(ctx, root.id)).items; }
+
+  @FieldResolver(() => [ShippingMethod])
+  async shippingMethods(@Root() root: Order, @Ctx() ctx: Context) { return (await orderView(ctx, root.id)).methods; }
+
+  @FieldResolver(() => [Discount])
+  discounts(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.relation<Order, Discount[]>(root, 'discounts'); }
+
+  @FieldResolver(() => [GiftCard])
+  giftCards(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.relation<Order, GiftCard[]>(root, 'giftCards'); }
+
+  @FieldResolver(() => [GiftCardTransaction])
+  giftCardTransactions(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.children(GiftCardTransaction, 'order', root.id); }
+
+  @FieldResolver(() => [Payment])
+  payments(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.children(Payment, 'order', root.id); }
+
+  @FieldResolver(() => [Refund])
+  refunds(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.children(Refund, 'order', root.id); }
+
+  @FieldResolver(() => [Fulfillment])
+  fulfillments(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.children(Fulfillment, 'order', root.id); }
+
+  // Returns, swaps, claims and order edits come with their own issue: none exist yet.
+  @FieldResolver(() => [GraphQLJSONObject]) returns() { return []; }
+  @FieldResolver(() => [GraphQLJSONObject]) swaps() { return []; }
+  @FieldResolver(() => [GraphQLJSONObject]) claims() { return []; }
+
+  @FieldResolver(() => Int) subtotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.subtotal)(r, c); }
+  @FieldResolver(() => Int) discountTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.discountTotal)(r, c); }
+  @FieldResolver(() => Float) rawDiscountTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.rawDiscountTotal)(r, c); }
+  @FieldResolver(() => Int) shippingTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.shippingTotal)(r, c); }
+  @FieldResolver(() => Int) shippingTaxTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.shippingTaxTotal)(r, c); }
+  @FieldResolver(() => Int) itemTaxTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.itemTaxTotal)(r, c); }
+  @FieldResolver(() => Int) taxTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.taxTotal)(r, c); }
+  @FieldResolver(() => Int) giftCardTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.giftCardTotal)(r, c); }
+  @FieldResolver(() => Int) giftCardTaxTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.giftCardTaxTotal)(r, c); }
+  @FieldResolver(() => Int) total(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.total)(r, c); }
+  @FieldResolver(() => Int) paidTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.paidTotal)(r, c); }
+  @FieldResolver(() => Int) refundedTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.refundedTotal)(r, c); }
+  @FieldResolver(() => Int) refundableAmount(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.refundableAmount)(r, c); }
+}
+
+@Resolver(() => Fulfillment)
+export class FulfillmentResolver {
+  @FieldResolver(() => [FulfillmentItem])
+  items(@Root() root: Fulfillment, @Ctx() ctx: Context) { return ctx.loaders.children(FulfillmentItem, 'fulfillment', root.id, { item: 'asc' }); }
+
+  @FieldResolver(() => [TrackingLink])
+  trackingLinks(@Root() root: Fulfillment, @Ctx() ctx: Context) { return ctx.loaders.children(TrackingLink, 'fulfillment', root.id); }
+
+  @FieldResolver(() => FulfillmentProvider, { nullable: true })
+  provider(@Root() root: Fulfillment, @Ctx() ctx: Context) { return ctx.loaders.byId(FulfillmentProvider, root.provider.id); }
+}
+
+@Resolver(() => FulfillmentItem)
+export class FulfillmentItemResolver {
+  @FieldResolver(() => LineItem, { nullable: true })
+  item(@Root() root: FulfillmentItem, @Ctx() ctx: Context) { return ctx.loaders.byId(LineItem, root.item.id); }
+}
+
+@Resolver(() => GiftCardTransaction)
+export class GiftCardTransactionResolver {
+  @FieldResolver(() => GiftCard, { nullable: true })
+  giftCard(@Root() root: GiftCardTransaction, @Ctx() ctx: Context) { return ctx.loaders.byId(GiftCard, root.giftCard.id); }
+}
