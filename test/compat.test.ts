@@ -44,5 +44,5 @@ for (const file of scenarios) describe(file, () => {
       .map((step, i) => ({ step: label(step), problems: step.differs ? [] : differences(recorded[i], ours[i]) }))
       .filter((r) => r.problems.length);
     expect(report).toEqual([]);
-  });
+  }, 300_000); // a lifecycle scenario is hundreds of requests: minutes on a busy 2-core machine
 });

@@ -8,6 +8,7 @@ import { ProductCollection } from '../src/entities/collections';
 import { Region } from '../src/entities/regions';
 import { Currency } from '../src/entities/currencies';
 import { CustomerGroup } from '../src/entities/customer-groups';
+import { ShippingProfile, ShippingProfileType } from '../src/entities/shipping-profiles';
 
 let t: TestApp;
 const ids = { shirt: '', mug: '', shirtS: '', shirtM: '', mugV: '', eu: '', vip: '', staff: '' };
@@ -355,7 +356,9 @@ describe('REST /admin/price-lists/{id}/products', () => {
     const tag = em.create(ProductTag, { value: 'wool' });
     const collection = em.create(ProductCollection, { title: 'Winter' });
     const tee = em.create(Product, { title: 'Tee', handle: 'tee', description: 'A cotton tee', status: ProductStatus.published });
-    const cap = em.create(Product, { title: 'Cap', handle: 'cap', type, collection });
+    // As every product made through the API, the cap has the default shipping profile (Medusa then answers `profile`).
+    const profile = await em.findOneOrFail(ShippingProfile, { type: ShippingProfileType.default });
+    const cap = em.create(Product, { title: 'Cap', handle: 'cap', type, collection, profile });
     cap.tags.add(tag);
     const card = em.create(Product, { title: 'Card', handle: 'card', isGiftcard: true, status: ProductStatus.published });
     const gone = em.create(Product, { title: 'Gone', handle: 'gone' });

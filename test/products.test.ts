@@ -176,7 +176,7 @@ describe('GET, POST, DELETE /admin/products/{id}', () => {
     expect(narrow.variants[0]).toHaveProperty('purchasable', false);
     expect(narrow.variants[0]).not.toHaveProperty('calculated_price');
     // A write answers priced variants without availability.
-    const written = (await t.http.post(`/admin/products/${p.id}/metadata`).set(t.auth).send({ key: 'k', value: 'v' })).body.product;
+    const written = (await t.http.post(`/admin/products/${p.id}/metadata`).set(t.auth).send({ key: 'color', value: 'blue' })).body.product;
     expect(written.variants[0]).toHaveProperty('calculated_price_includes_tax', null);
     expect(written.variants[0]).not.toHaveProperty('purchasable');
     // The product's variant list is neither priced nor checked for availability.
