@@ -29,26 +29,20 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
     const rules = ruled.get(field.name) ?? [];
     const problems = typeProblems(value, field.type, key, required);
     if (!problems.length) errors.push(...rules.map((r) => r.message));
-    else if (rules.some((r) => TYPE_RULES.has(r.name))) {
-      // The class states the type itself (`@IsString()`, `@IsArray()`, ...), as Medusa's request
-      // class does: its rules are Medusa's, and every one that fails speaks, as in class-validator.
-      errors.push(...rules.map((r) => r.message));
-    } else if (!present && isInputObjectType(getNamedType(field.type)) && rules.some((r) => r.name === 'isNotEmpty')) {
+    else if (!present && isInputObjectType(getNamedType(field.type)) && rules.some((r) => r.name === 'isNotEmpty')) {
       // A missing nested object that must be there: Medusa's `@IsNotEmpty()` says only that.
       errors.push(...rules.filter((r) => r.name === 'isNotEmpty').map((r) => r.message));
     } else {
-      // A mistyped value: the class's rules that speak of its kind (IsEmail, IsEnum, ...) if any,
-      // else the type's own wording; range rules (Min, MaxLength, ...) say nothing useful then.
-      const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name));
+      // A mistyped or missing value: the class's rules that speak of its kind (IsString, IsEnum, ...)
+      // if any, else the type's own wording; range and presence rules (Min, IsNotEmpty, ...) say
+      // nothing useful then, unless they are Medusa's too (`MEDUSA_RULE`): class-validator runs them all.
+      const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name) || r.medusa);
       errors.push(...(speaking.length ? speaking.map((r) => r.message) : problems));
     }
     if (present) out[field.name] = nested(value, field.type, errors);
   }
   return out;
 }
-
-/** class-validator's type checks: a class that names one of them states its field's rules in full. */
-const TYPE_RULES = new Set(['isString', 'isNumber', 'isInt', 'isBoolean', 'isArray', 'isObject', 'isDate', 'isEnum']);
 
 const QUIET_WHEN_MISTYPED = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
@@ -141,6 +135,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 interface Rule {
   name: string;
   message: string;
+  /** Medusa's request class has this rule too (`MEDUSA_RULE`): it speaks whatever the value. */
+  medusa?: boolean;
 }
 
 function classRuleMessages(type: GraphQLInputObjectType, body: Record<string, unknown>): Map<string, Rule[]> {
@@ -155,7 +151,9 @@ function classRuleMessages(type: GraphQLInputObjectType, body: Record<string, un
     const value = instance[error.property];
     if ((value === undefined || value === null) && !isNonNullType(fields[error.property]?.type)) continue;
     const snake = toSnake(error.property);
-    const messages = Object.entries(error.constraints ?? {}).map(([name, m]) => ({ name, message: m.replace(new RegExp(`\\b${error.property}\\b`, 'g'), snake) }));
+    const messages = Object.entries(error.constraints ?? {}).map(([name, m]) => ({
+      name, message: m.replace(new RegExp(`\\b${error.property}\\b`, 'g'), snake), medusa: error.contexts?.[name]?.medusa === true,
+    }));
     if (messages.length) out.set(error.property, messages);
   }
   return out;

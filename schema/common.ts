@@ -113,3 +113,10 @@ export interface Page<T> {
   offset: number;
   limit: number;
 }
+
+/**
+ * Options of a class-validator rule that Medusa's request class has too (`@IsNotEmpty(MEDUSA_RULE)`):
+ * the REST door then reports it even for a missing or mistyped value, as class-validator does in
+ * Medusa. Rules without it are Aegis's own checks and stay quiet then (rest/body.ts).
+ */
+export const MEDUSA_RULE = { context: { medusa: true } };

@@ -328,6 +328,11 @@ describe('REST price list list', () => {
     for (const query of ['foo=1', 'status[]=paused', 'type[]=x', 'order=description', 'created_at[gt]=never']) {
       expect([query, (await t.http.get(`/admin/price-lists?${query}`).set(t.auth)).status]).toEqual([query, 400]);
     }
+    const status = await t.http.get('/admin/price-lists?status[]=paused').set(t.auth);
+    expect(status.body.message).toBe('each value in status must be one of the following values: active, draft');
+    // The batch deletions in Medusa's words.
+    const noIds = await t.http.delete(`/admin/price-lists/pl_any/prices/batch`).set(t.auth).send({});
+    expect(noIds.body).toEqual({ type: 'invalid_data', message: 'each value in price_ids must be a string, price_ids should not be empty' });
   });
 
   it('costs a fixed number of queries whatever the page size (prices and groups)', async () => {
