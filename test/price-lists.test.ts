@@ -453,6 +453,9 @@ describe('REST /admin/price-lists/{id}/products', () => {
     expect(named.errors).toBeUndefined();
     expect(named.data.variant.listed.map((x: any) => x.amount).sort()).toEqual([100, 2500]);
     expect(named.data.variant.none).toEqual([]);
+    // A price's variant, also as the list of it (Medusa 1.20's `variants`).
+    const prices = await t.gql(`query($id: String!) { priceList(id: $id) { prices { variantId variant { id } variants { id } } } }`, { id: p.list });
+    for (const price of prices.data.priceList.prices) expect([price.variant.id, price.variants.map((v: any) => v.id)]).toEqual([price.variantId, [price.variantId]]);
   });
 });
 
