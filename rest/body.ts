@@ -29,34 +29,30 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
     const rules = ruled.get(field.name) ?? [];
     const problems = typeProblems(value, field.type, key, required);
     if (!problems.length) errors.push(...rules.map((r) => r.message));
-    else if (rules.some((r) => TYPE_RULES.has(r.name))) {
-      // The class states the type itself (`@IsString()`, `@IsArray()`, ...), as Medusa's request
-      // class does: its rules are Medusa's, and every one that fails speaks, as in class-validator;
-      // a rule Aegis adds to Medusa's (marked `aegisOnly`) speaks only of a well-typed value.
-      errors.push(...rules.filter((r) => !r.aegisOnly).map((r) => r.message));
-    } else if (!present && isInputObjectType(getNamedType(field.type)) && rules.some((r) => r.name === 'isNotEmpty')) {
+    else if (!present && isInputObjectType(getNamedType(field.type)) && rules.some((r) => r.name === 'isNotEmpty')) {
       // A missing nested object that must be there: Medusa's `@IsNotEmpty()` says only that.
       errors.push(...rules.filter((r) => r.name === 'isNotEmpty').map((r) => r.message));
     } else {
-      // A mistyped value: the class's rules that speak of its kind (IsEmail, IsEnum, ...) if any,
-      // else the type's own wording; range rules (Min, MaxLength, ...) say nothing useful then.
-      // A missing value runs the presence rules too, as in class-validator ("email should not be
-      // empty, email must be an email"); a missing nested object is not checked as one.
-      const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name));
+      // A mistyped or missing value: the class's rules that speak of its kind (IsString, IsEnum, ...)
+      // if any, else the type's own wording; range and presence rules (Min, IsNotEmpty, ...) say
+      // nothing useful then, unless they are Medusa's too (`MEDUSA_RULE`): class-validator runs them all.
+      // A missing value also gets the presence rules next to the kind's ("email should not be
+      // empty, email must be an email"), as class-validator answers it.
+      const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name) || r.medusa);
       const missing = value === undefined || value === null;
-      const all = missing && rules.length && (speaking.length || isInputObjectType(getNamedType(field.type)));
-      errors.push(...(all ? rules.filter((r) => PRESENCE_RULES.has(r.name) || !QUIET_WHEN_MISTYPED.has(r.name)) : speaking).map((r) => r.message));
-      if (!all && !speaking.length) errors.push(...problems);
+      const withPresence = missing && (speaking.length || isInputObjectType(getNamedType(field.type)))
+        ? rules.filter((r) => speaking.includes(r) || PRESENCE_RULES.has(r.name))
+        : speaking;
+      errors.push(...(withPresence.length ? withPresence.map((r) => r.message) : problems));
     }
     if (present) out[field.name] = nested(value, field.type, errors);
   }
   return out;
 }
 
-/** class-validator's type checks: a class that names one of them states its field's rules in full. */
-const TYPE_RULES = new Set(['isString', 'isNumber', 'isInt', 'isBoolean', 'isArray', 'isObject', 'isDate', 'isEnum']);
 const PRESENCE_RULES = new Set(['isNotEmpty', 'isDefined']);
-// `nestedValidation` too: for a list of objects that is not a list, the list's own words say it (as Medusa's IsArray and ValidateNested({each}) do).
+// `nestedValidation` too: for a list of objects that is not a list, the list's own words say it (as
+// Medusa's IsArray and ValidateNested({each}) do); a class with ValidateNested alone marks it MEDUSA_RULE.
 const QUIET_WHEN_MISTYPED = new Set(['nestedValidation', 'min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
 /** The value's own type problems (not those inside nested objects), in class-validator's words. */
@@ -148,8 +144,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 interface Rule {
   name: string;
   message: string;
-  /** A rule Aegis adds to Medusa's class (`@Min(0, AEGIS_ONLY)`): Medusa's answers never carry its message for a mistyped value. */
-  aegisOnly?: boolean;
+  /** Medusa's request class has this rule too (`MEDUSA_RULE`): it speaks whatever the value. */
+  medusa?: boolean;
 }
 
 function classRuleMessages(type: GraphQLInputObjectType, body: Record<string, unknown>): Map<string, Rule[]> {
@@ -165,7 +161,7 @@ function classRuleMessages(type: GraphQLInputObjectType, body: Record<string, un
     if ((value === undefined || value === null) && !isNonNullType(fields[error.property]?.type)) continue;
     const snake = toSnake(error.property);
     const messages = Object.entries(error.constraints ?? {}).map(([name, m]) => ({
-      name, message: m.replace(new RegExp(`\\b${error.property}\\b`, 'g'), snake), aegisOnly: Boolean(error.contexts?.[name]?.aegisOnly),
+      name, message: m.replace(new RegExp(`\\b${error.property}\\b`, 'g'), snake), medusa: error.contexts?.[name]?.medusa === true,
     }));
     if (messages.length) out.set(error.property, messages);
   }

@@ -2,9 +2,10 @@ import type { Route } from './executor';
 
 /** Medusa's default relations on every region answer (1.20 loads the currency too: `defaultAdminRegionRelations`). */
 const RELATIONS = ['countries', 'payment_providers', 'fulfillment_providers', 'currency'];
-const one = { envelope: { one: 'region' }, relations: RELATIONS } as const;
+/** Medusa's region writes read no query string: they answer the defaults. */
+const one = { envelope: { one: 'region' }, relations: RELATIONS, ignoresQuery: true } as const;
 /** Medusa's region reads allow `expand` to name only the default relations (its `allowedRelations`). */
-const read = { ...one, allowedRelations: RELATIONS };
+const read = { envelope: { one: 'region' }, relations: RELATIONS, allowedRelations: RELATIONS } as const;
 
 export const routes: Route[] = [
   { method: 'GET', path: '/admin/regions', operation: 'regions', envelope: { list: 'regions' }, relations: RELATIONS, allowedRelations: RELATIONS },

@@ -115,8 +115,8 @@ export interface Page<T> {
 }
 
 /**
- * Validation options marking a rule as Aegis's own addition to Medusa's request class
- * (`@Min(0, AEGIS_ONLY)`): the REST door then reports it only for a well-typed value, so a missing
- * or mistyped one is answered in exactly Medusa's words.
+ * Options of a class-validator rule that Medusa's request class has too (`@IsNotEmpty(MEDUSA_RULE)`):
+ * the REST door then reports it even for a missing or mistyped value, as class-validator does in
+ * Medusa. Rules without it are Aegis's own checks and stay quiet then (rest/body.ts).
  */
-export const AEGIS_ONLY = { context: { aegisOnly: true } };
+export const MEDUSA_RULE = { context: { medusa: true } };

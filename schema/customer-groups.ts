@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { IsNotEmpty, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { DateRange, ListArgs } from './common';
+import { DateRange, ListArgs, MEDUSA_RULE } from './common';
 import { CustomerFilter } from './customers';
 import { CustomerGroup } from '../src/entities/customer-groups';
 import { PageOf } from './common';
@@ -48,5 +48,5 @@ export class CustomerIdInput {
 
 @InputType()
 export class CustomerGroupCustomersInput {
-  @Field(() => [CustomerIdInput], { description: 'An empty list changes nothing.' }) @ValidateNested({ each: true }) customerIds!: CustomerIdInput[];
+  @Field(() => [CustomerIdInput], { description: 'An empty list changes nothing.' }) @ValidateNested({ each: true, ...MEDUSA_RULE }) customerIds!: CustomerIdInput[];
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { DateRange, ListArgs, PageOf } from './common';
+import { DateRange, ListArgs, MEDUSA_RULE, PageOf } from './common';
 import {
   Discount, DiscountAllocation, DiscountConditionOperator, DiscountRuleType,
 } from '../src/entities/discounts';
@@ -65,7 +65,7 @@ export class CreateDiscountRuleInput {
 
 @InputType()
 export class UpdateDiscountRuleInput {
-  @Field({ description: 'The id of the discount\'s rule.' }) @IsString() @IsNotEmpty() id!: string;
+  @Field({ description: 'The id of the discount\'s rule.' }) @IsString() @IsNotEmpty(MEDUSA_RULE) id!: string;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) value?: number | null;
   @Field(() => DiscountAllocation, { nullable: true }) allocation?: DiscountAllocation | null;
@@ -74,7 +74,7 @@ export class UpdateDiscountRuleInput {
 
 @InputType()
 export class CreateDiscountInput {
-  @Field() @IsString() @IsNotEmpty() code!: string;
+  @Field() @IsString() @IsNotEmpty(MEDUSA_RULE) code!: string;
   @Field(() => Boolean, { nullable: true }) isDynamic?: boolean | null;
   @Field(() => CreateDiscountRuleInput) @IsNotEmpty() @ValidateNested() rule!: CreateDiscountRuleInput;
   @Field(() => Boolean, { nullable: true }) isDisabled?: boolean | null;
@@ -94,14 +94,14 @@ export class UpdateDiscountInput {
   @Field(() => Date, { nullable: true }) startsAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'null removes the end.' }) endsAt?: Date | null;
   @Field(() => String, { nullable: true, description: 'null removes the duration.' }) validDuration?: string | null;
-  @Field(() => Int, { nullable: true, description: 'null removes the limit.' }) @IsOptional() @IsNumber() @IsPositive() usageLimit?: number | null;
+  @Field(() => Int, { nullable: true, description: 'null removes the limit.' }) @IsOptional() @IsNumber() @IsPositive(MEDUSA_RULE) usageLimit?: number | null;
   @Field(() => [String], { nullable: true, description: 'Replaces the regions.' }) @IsOptional() @ArrayMaxSize(1000) regions?: string[] | null;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
 
 @InputType()
 export class CreateDynamicCodeInput {
-  @Field() @IsString() @IsNotEmpty() code!: string;
+  @Field() @IsString() @IsNotEmpty(MEDUSA_RULE) code!: string;
   @Field(() => Int, { nullable: true, description: 'Defaults to the parent discount\'s limit.' }) @IsOptional() @IsPositive() usageLimit?: number | null;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }

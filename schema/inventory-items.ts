@@ -2,7 +2,7 @@ import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 import { IsNotEmpty, IsNumber, IsOptional, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AEGIS_ONLY, ListArgs, PageOf } from './common';
+import { ListArgs, PageOf } from './common';
 import { NumberOrRange, NumberOrRangeScalar } from './tax-rates';
 import { InventoryItem, InventoryLevel } from '../src/entities/inventory-items';
 
@@ -98,8 +98,8 @@ export class UpdateInventoryItemInput extends InventoryItemFieldsInput {
 @InputType()
 export class CreateInventoryLevelInput {
   @Field() @IsNotEmpty() locationId!: string;
-  @Field(() => Int) @IsNumber() @Min(0, AEGIS_ONLY) stockedQuantity!: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsNumber() @Min(0, AEGIS_ONLY) incomingQuantity?: number;
+  @Field(() => Int) @IsNumber() @Min(0) stockedQuantity!: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsNumber() @Min(0) incomingQuantity?: number;
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { IsNotEmpty, IsNumber, IsOptional, IsPositive } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { AEGIS_ONLY, DateRange, ListArgs, PageOf } from './common';
+import { DateRange, ListArgs, PageOf } from './common';
 import { NumberOrRange, NumberOrRangeScalar } from './tax-rates';
 import { StringMatch, StringMatchScalar } from './inventory-items';
 import { Reservation } from '../src/entities/reservations';
@@ -31,14 +31,14 @@ export class CreateReservationInput {
   @Field({ nullable: true, description: 'The order line item it is for.' }) lineItemId?: string;
   @Field() @IsNotEmpty() locationId!: string;
   @Field() @IsNotEmpty() inventoryItemId!: string;
-  @Field(() => Int, { description: 'More than 0 (Medusa accepts any number).' }) @IsNumber() @IsPositive(AEGIS_ONLY) quantity!: number;
+  @Field(() => Int, { description: 'More than 0 (Medusa accepts any number).' }) @IsNumber() @IsPositive() quantity!: number;
   @Field({ nullable: true }) description?: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
 
 @InputType()
 export class UpdateReservationInput {
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsNumber() @IsPositive(AEGIS_ONLY) quantity?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsNumber() @IsPositive() quantity?: number;
   @Field({ nullable: true, description: 'Moves the reservation to another location where the item is stocked.' }) locationId?: string;
   @Field({ nullable: true }) description?: string;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Merged into the stored metadata; a key set to "" is removed.' }) metadata?: Record<string, unknown> | null;

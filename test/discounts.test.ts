@@ -88,7 +88,11 @@ describe('REST /admin/discounts: create, get, update, delete', () => {
   it('refuses bad input with 400 and writes nothing', async () => {
     const before = [await countDiscounts(), await countRules(), await countConditions()];
     const bad: [Record<string, unknown>, RegExp][] = [
-      [{ rule: { type: 'percentage', value: 10, allocation: 'total' }, regions: [ids.eu] }, /code/],
+      // Medusa's words (class-validator's, in its request classes' order).
+      [{ rule: { type: 'percentage', value: 10, allocation: 'total' }, regions: [ids.eu] }, /^code should not be empty, code must be a string$/],
+      [{ code: 'A1', regions: [ids.eu] }, /^rule should not be empty$/],
+      [{ ...percentage('A1'), rule: { type: 'percentage', value: '10', allocation: 'total' } }, /^value must be a number conforming to the specified constraints$/],
+      [{ ...percentage('A1'), rule: { type: 'weird', value: 10, allocation: 'total' } }, /^Invalid rule type, must be one of "fixed", "percentage" or "free_shipping"$/],
       [{ ...percentage('A1'), regions: [] }, /Discount must have at least 1 region/],
       [{ ...percentage('A1'), regions: undefined }, /regions/],
       [{ ...percentage('A1'), rule: { type: 'percentage', value: 150, allocation: 'total' } }, /above 100/],
@@ -442,6 +446,11 @@ describe('REST discount list', () => {
       const res = await t.http.get(`/admin/discounts?${query}`).set(t.auth);
       expect([query, res.status]).toEqual([query, 400]);
     }
+    // An unknown enum value in Medusa's words, naming the inner key.
+    const bogus = await t.http.get('/admin/discounts?rule[type]=bogus').set(t.auth);
+    expect(bogus.body.message).toBe('type must be one of the following values: fixed, percentage, free_shipping');
+    // REST is bounded by the maximum limit, not by GraphQL's cost limit.
+    expect((await t.http.get('/admin/discounts?limit=1000').set(t.auth)).status).toBe(200);
   });
 
   it('costs a fixed number of queries whatever the page size (rules, conditions, regions, parents)', async () => {

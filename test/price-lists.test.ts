@@ -329,6 +329,11 @@ describe('REST price list list', () => {
     for (const query of ['foo=1', 'status[]=paused', 'type[]=x', 'order=description', 'created_at[gt]=never']) {
       expect([query, (await t.http.get(`/admin/price-lists?${query}`).set(t.auth)).status]).toEqual([query, 400]);
     }
+    const status = await t.http.get('/admin/price-lists?status[]=paused').set(t.auth);
+    expect(status.body.message).toBe('each value in status must be one of the following values: active, draft');
+    // The batch deletions in Medusa's words.
+    const noIds = await t.http.delete(`/admin/price-lists/pl_any/prices/batch`).set(t.auth).send({});
+    expect(noIds.body).toEqual({ type: 'invalid_data', message: 'each value in price_ids must be a string, price_ids should not be empty' });
   });
 
   it('costs a fixed number of queries whatever the page size (prices and groups)', async () => {
@@ -451,6 +456,9 @@ describe('REST /admin/price-lists/{id}/products', () => {
     expect(named.errors).toBeUndefined();
     expect(named.data.variant.listed.map((x: any) => x.amount).sort()).toEqual([100, 2500]);
     expect(named.data.variant.none).toEqual([]);
+    // A price's variant, also as the list of it (Medusa 1.20's `variants`).
+    const prices = await t.gql(`query($id: String!) { priceList(id: $id) { prices { variantId variant { id } variants { id } } } }`, { id: p.list });
+    for (const price of prices.data.priceList.prices) expect([price.variant.id, price.variants.map((v: any) => v.id)]).toEqual([price.variantId, [price.variantId]]);
   });
 });
 
@@ -511,7 +519,7 @@ describe('GraphQL price lists', () => {
     const before = [await countLists(), await countPrices()];
     const noCurrency = await t.gql(`mutation { createPriceList(input: { name: "x", description: "", type: sale, prices: [{ variantId: "${ids.shirtS}", amount: 1 }] }) { id } }`);
     expect(errorType(noCurrency)).toBe('invalid_data');
-    expect(noCurrency.errors?.[0].message).toBe('A price needs a currency_code or a region_id');
+    expect(noCurrency.errors?.[0].message).toBe('Failed XOR relation between "region_id" and "currency_code"., Failed XOR relation between "currency_code" and "region_id".');
     expect(errorType(await t.gql(`{ priceList(id: "pl_missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation { updatePriceList(id: "pl_missing", input: {}) { id } }`))).toBe('not_found');
     // Idempotent deletes, as in Medusa.

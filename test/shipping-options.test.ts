@@ -83,7 +83,8 @@ describe('REST /admin/shipping-options', () => {
     const noRegion = await create({ ...STANDARD, region_id: 'reg_missing' });
     expect(noRegion.status).toBe(404);
     expect(noRegion.body.message).toBe('Region with reg_missing was not found');
-    expect((await create({ ...STANDARD, region_id: usId, profile_id: 'sp_missing' })).status).toBe(404);
+    const noProfile = await create({ ...STANDARD, region_id: usId, profile_id: 'sp_missing' });
+    expect([noProfile.status, noProfile.body.message]).toEqual([404, 'Shipping_profile with profile_id sp_missing does not exist.']);
     expect(await optionCount()).toBe(before);
   });
 

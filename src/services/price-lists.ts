@@ -210,9 +210,11 @@ function checkQuantities(input: PriceListPriceInput): void {
  * updated by id may name neither.
  */
 function checkCurrencyOrRegion(input: PriceListPriceInput): void {
-  if (input.regionId && input.currencyCode) throw invalid('Only one of region_id and currency_code may be given for a price');
-  if (!input.id && !input.regionId && !input.currencyCode) throw invalid('A price needs a currency_code or a region_id');
+  if ((input.regionId && input.currencyCode) || (!input.id && !input.regionId && !input.currencyCode)) throw invalid(XOR_MESSAGE);
 }
+
+/** Medusa's words for it: its two `@Xor` rules, each saying the same. */
+const XOR_MESSAGE = 'Failed XOR relation between "region_id" and "currency_code"., Failed XOR relation between "currency_code" and "region_id".';
 
 /** A price is in its region's currency, in the currency given, or (updated by id) in its own. */
 function currencyOf(input: PriceListPriceInput, regions: Map<string, Region>, existing: Map<string, MoneyAmount>): string {

@@ -170,7 +170,9 @@ async function profileOf(ctx: Context, id: string | undefined): Promise<Shipping
   const profile = id
     ? await ctx.em.findOne(ShippingProfile, { id })
     : await ctx.em.findOne(ShippingProfile, { type: ShippingProfileType.default }, { orderBy: { createdAt: 'asc' } });
-  if (!profile) throw notFound('Profile', id ?? ShippingProfileType.default);
+  // An unknown profile id in the words of Medusa's foreign-key check.
+  if (!profile && id) throw new AppError('not_found', `Shipping_profile with profile_id ${id} does not exist.`);
+  if (!profile) throw notFound('Profile', ShippingProfileType.default);
   return profile;
 }
 
