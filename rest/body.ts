@@ -16,10 +16,13 @@ import { toCamel, toSnake } from '../src/lib/naming';
  *
  * Returns the body with the schema's camelCase names; `errors` collects the messages.
  */
-export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<GraphQLInputField | GraphQLArgument>, errors: string[], type?: GraphQLInputObjectType): Record<string, unknown> {
+export function checkBody(
+  body: Record<string, unknown>, fields: ReadonlyArray<GraphQLInputField | GraphQLArgument>, errors: string[], type?: GraphQLInputObjectType, argsClass?: Function,
+): Record<string, unknown> {
   const bySnake = new Map(fields.map((f) => [toSnake(f.name), f]));
   for (const key of Object.keys(body)) if (!bySnake.has(key)) errors.push(`property ${key} should not exist`);
-  const ruled = type ? classRuleMessages(type, body) : new Map<string, Rule[]>();
+  const ruled = type ? classRuleMessages(classOf(type.name), type.getFields(), body)
+    : argsClass ? classRuleMessages(argsClass, Object.fromEntries(fields.map((f) => [f.name, f])), body) : new Map<string, Rule[]>();
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     const key = toSnake(field.name);
@@ -32,8 +35,10 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
     else {
       // A mistyped value: the class's rules that speak of its kind (IsEmail, IsEnum, ...) if any,
       // else the type's own wording; range rules (Min, MaxLength, ...) say nothing useful then.
+      // A missing value where the class has such a rule: every rule speaks (IsNotEmpty too), as in Medusa.
       const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name));
-      errors.push(...(speaking.length ? speaking.map((r) => r.message) : problems));
+      const missing = value === undefined || value === null;
+      errors.push(...(speaking.length ? (missing ? rules.filter((r) => !RANGE_RULES.has(r.name)) : speaking).map((r) => r.message) : problems));
     }
     if (present) out[field.name] = nested(value, field.type, errors);
   }
@@ -41,7 +46,9 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
 }
 
 // `nestedValidation` too: for a list of objects that is not a list, the list's own words say it (as Medusa's IsArray and ValidateNested({each}) do).
-const QUIET_WHEN_MISTYPED = new Set(['nestedValidation', 'min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
+/** Rules on a value's range or size: they say nothing of a missing value. */
+const RANGE_RULES = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength']);
+const QUIET_WHEN_MISTYPED = new Set([...RANGE_RULES, 'nestedValidation', 'isNotEmpty', 'isDefined']);
 
 /** The value's own type problems (not those inside nested objects), in class-validator's words. */
 function typeProblems(value: unknown, type: GraphQLInputType, key: string, required: boolean): string[] {
@@ -134,13 +141,11 @@ interface Rule {
   message: string;
 }
 
-function classRuleMessages(type: GraphQLInputObjectType, body: Record<string, unknown>): Map<string, Rule[]> {
-  const target = classOf(type.name);
+function classRuleMessages(target: Function | undefined, fields: Record<string, { type: GraphQLInputType }>, body: Record<string, unknown>): Map<string, Rule[]> {
   const out = new Map<string, Rule[]>();
   if (!target) return out;
   const instance = Object.create(target.prototype) as Record<string, unknown>;
   for (const [key, value] of Object.entries(body)) instance[toCamel(key)] = value;
-  const fields = type.getFields();
   for (const error of validateSync(instance, { forbidUnknownValues: false })) {
     // A missing optional value is not checked (the input's nullability is its @IsOptional).
     const value = instance[error.property];
@@ -158,4 +163,23 @@ let classes: Map<string, Function> | undefined;
 function classOf(name: string): Function | undefined {
   classes ??= new Map(getMetadataStorage().inputTypes.map((c) => [c.name, c.target]));
   return classes.get(name);
+}
+
+let argsClasses: Map<string, Function> | undefined;
+
+/**
+ * The TypeGraphQL `@ArgsType` class of a root operation whose body is its arguments (no `input`),
+ * for its class-validator rules (a batch route's `product_ids`).
+ */
+export function argsClassOf(operation: string): Function | undefined {
+  if (!argsClasses) {
+    const storage = getMetadataStorage();
+    argsClasses = new Map();
+    for (const op of [...storage.mutations, ...storage.queries]) {
+      const param = storage.params.find((p) => p.target === op.target && p.methodName === op.methodName && p.kind === 'args');
+      const cls = param && 'getType' in param && param.getType ? (param.getType() as Function) : undefined;
+      if (cls) argsClasses.set(op.schemaName, cls);
+    }
+  }
+  return argsClasses.get(operation);
 }
