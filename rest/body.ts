@@ -19,6 +19,8 @@ import { toCamel, toSnake } from '../src/lib/naming';
 export function checkBody(
   body: Record<string, unknown>, fields: ReadonlyArray<GraphQLInputField | GraphQLArgument>, errors: string[], type?: GraphQLInputObjectType, argsClass?: Function,
 ): Record<string, unknown> {
+  // Fields marked `@Extensions({ restHidden: true })` are GraphQL's only: unknown to the REST body, as in Medusa.
+  fields = fields.filter((f) => f.extensions?.restHidden !== true);
   const bySnake = new Map(fields.map((f) => [toSnake(f.name), f]));
   for (const key of Object.keys(body)) if (!bySnake.has(key)) errors.push(`property ${key} should not exist`);
   const ruled = type ? classRuleMessages(classOf(type.name), type.getFields(), body)
