@@ -160,6 +160,7 @@ describe('GET, POST, DELETE /admin/products/{id}', () => {
   });
 
   it('answers the keys Medusa derives: profile with profiles, pricing and availability where its handlers set them', async () => {
+    const p = await makeProduct('Derived Keys');
     const res = await t.http.get(`/admin/products/${p.id}`).set(t.auth);
     const product = res.body.product;
     expect(product).toHaveProperty('categories', []);
