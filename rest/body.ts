@@ -16,10 +16,15 @@ import { toCamel, toSnake } from '../src/lib/naming';
  *
  * Returns the body with the schema's camelCase names; `errors` collects the messages.
  */
-export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<GraphQLInputField | GraphQLArgument>, errors: string[], type?: GraphQLInputObjectType): Record<string, unknown> {
+export function checkBody(
+  body: Record<string, unknown>, fields: ReadonlyArray<GraphQLInputField | GraphQLArgument>, errors: string[], type?: GraphQLInputObjectType, argsClass?: Function,
+): Record<string, unknown> {
+  // Fields marked `@Extensions({ restHidden: true })` are GraphQL's only: unknown to the REST body, as in Medusa.
+  fields = fields.filter((f) => f.extensions?.restHidden !== true);
   const bySnake = new Map(fields.map((f) => [toSnake(f.name), f]));
   for (const key of Object.keys(body)) if (!bySnake.has(key)) errors.push(`property ${key} should not exist`);
-  const ruled = type ? classRuleMessages(type, body) : new Map<string, Rule[]>();
+  const ruled = type ? classRuleMessages(classOf(type.name), type.getFields(), body)
+    : argsClass ? classRuleMessages(argsClass, Object.fromEntries(fields.map((f) => [f.name, f])), body) : new Map<string, Rule[]>();
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     const key = toSnake(field.name);
@@ -148,13 +153,11 @@ interface Rule {
   medusa?: boolean;
 }
 
-function classRuleMessages(type: GraphQLInputObjectType, body: Record<string, unknown>): Map<string, Rule[]> {
-  const target = classOf(type.name);
+function classRuleMessages(target: Function | undefined, fields: Record<string, { type: GraphQLInputType }>, body: Record<string, unknown>): Map<string, Rule[]> {
   const out = new Map<string, Rule[]>();
   if (!target) return out;
   const instance = Object.create(target.prototype) as Record<string, unknown>;
   for (const [key, value] of Object.entries(body)) instance[toCamel(key)] = value;
-  const fields = type.getFields();
   for (const error of validateSync(instance, { forbidUnknownValues: false })) {
     // A missing optional value is not checked (the input's nullability is its @IsOptional).
     const value = instance[error.property];
@@ -174,4 +177,23 @@ let classes: Map<string, Function> | undefined;
 function classOf(name: string): Function | undefined {
   classes ??= new Map(getMetadataStorage().inputTypes.map((c) => [c.name, c.target]));
   return classes.get(name);
+}
+
+let argsClasses: Map<string, Function> | undefined;
+
+/**
+ * The TypeGraphQL `@ArgsType` class of a root operation whose body is its arguments (no `input`),
+ * for its class-validator rules (a batch route's `product_ids`).
+ */
+export function argsClassOf(operation: string): Function | undefined {
+  if (!argsClasses) {
+    const storage = getMetadataStorage();
+    argsClasses = new Map();
+    for (const op of [...storage.mutations, ...storage.queries]) {
+      const param = storage.params.find((p) => p.target === op.target && p.methodName === op.methodName && p.kind === 'args');
+      const cls = param && 'getType' in param && param.getType ? (param.getType() as Function) : undefined;
+      if (cls) argsClasses.set(op.schemaName, cls);
+    }
+  }
+  return argsClasses.get(operation);
 }

@@ -14,25 +14,23 @@ type Node = Record<string, any>;
 
 export function nestListTrees(result: any, query: Record<string, unknown>): unknown {
   if (!result) return result;
-  const tree = query.include_descendants_tree === 'true';
-  if (tree) for (const item of result.items) nest(item);
-  if (hidesPath(query)) {
-    for (const item of result.items) {
-      // The list's own rows and its joined parents and children are read with the default
-      // columns; only the descendants of a tree are whole rows.
-      delete item.mpath;
-      if (item.parent_category) delete item.parent_category.mpath;
-      if (!tree) for (const child of item.category_children ?? []) delete child.mpath;
-    }
-  }
+  if (query.include_descendants_tree === 'true') for (const item of result.items) nest(item);
+  for (const item of result.items) withoutPaths(item, hidesPath(query));
   return result;
 }
 
 export function nestTree(result: any, query: Record<string, unknown>): unknown {
   if (!result) return result;
   nest(result);
-  if (hidesPath(query)) delete result.mpath;
+  withoutPaths(result, hidesPath(query));
   return result;
+}
+
+/** Medusa's joined parents, children and descendants never carry `mpath`; the category itself only when asked. */
+function withoutPaths(category: Node, own: boolean): void {
+  if (own) delete category.mpath;
+  if (category.parent_category) delete category.parent_category.mpath;
+  for (const child of category.category_children ?? []) withoutPaths(child, true);
 }
 
 /**
@@ -57,10 +55,16 @@ function nest(item: Node): void {
   item.category_children = (byParent.get(item.id) ?? []).sort((a, b) => a.rank - b.rank).map(build);
 }
 
-const one: Pick<Route, 'envelope' | 'relations' | 'reshape'> = { envelope: { one: 'product_category' }, relations: [...RELATIONS, 'descendants'], reshape: nestTree };
+/** Medusa's default category columns (defaultProductCategoryFields): its single answers carry them whatever `fields` says. */
+const COLUMNS = ['id', 'name', 'description', 'handle', 'is_active', 'is_internal', 'rank', 'parent_category_id', 'created_at', 'updated_at', 'metadata'];
+
+const one: Pick<Route, 'envelope' | 'relations' | 'reshape' | 'allowedRelations' | 'always'> = {
+  envelope: { one: 'product_category' }, relations: [...RELATIONS, 'descendants'], reshape: nestTree, allowedRelations: RELATIONS,
+  always: (_relations, query) => (query.fields ? COLUMNS : []),
+};
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/product-categories', operation: 'productCategories', envelope: { list: 'product_categories' }, relations: RELATIONS, relationsWhen: TREE, reshape: nestListTrees },
+  { method: 'GET', path: '/admin/product-categories', operation: 'productCategories', envelope: { list: 'product_categories' }, relations: RELATIONS, relationsWhen: TREE, reshape: nestListTrees, allowedRelations: RELATIONS },
   { method: 'POST', path: '/admin/product-categories', operation: 'createProductCategory', ...one },
   { method: 'GET', path: '/admin/product-categories/:id', operation: 'productCategory', ...one },
   { method: 'POST', path: '/admin/product-categories/:id', operation: 'updateProductCategory', ...one },

@@ -7,7 +7,7 @@ import type { Context } from '../src/context';
 import { AppError, invalid, STATUS_OF } from '../src/lib/errors';
 import { toCamel, toSnake } from '../src/lib/naming';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { checkBody } from './body';
+import { argsClassOf, checkBody } from './body';
 
 /**
  * How the operation's result becomes the response body:
@@ -64,6 +64,8 @@ export interface Route {
   moreRelations?: (relations: string[], query: Record<string, unknown>) => string[];
   /** Medusa's route does not take `fields`: it is an unknown parameter there (400). */
   refusesFields?: boolean;
+  /** Medusa's query class here has neither `expand` nor `fields`: they are refused as unknown properties. */
+  noControls?: boolean;
 }
 
 /** A generated operation: its text (for logs and tests), and how to run it. */
@@ -218,6 +220,7 @@ function alwaysOf(route: Route, expand: string[] | undefined, query: Record<stri
 function controlParam(route: Route, query: Record<string, unknown>, name: 'expand' | 'fields'): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
+  if (route.noControls) throw invalid(`property ${name} should not exist`);
   if (typeof value === 'string') return value;
   if (route.listQuery && Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(',');
   throw invalid(`${name} must be a string`);
@@ -285,7 +288,7 @@ export function variablesFor(c: Compiled, req: Request): Record<string, unknown>
       vars.input = checkBody(body, Object.values(type.getFields()), errors, type);
     } else {
       const bodyArgs = c.field.args.filter((a) => !fromPath.has(a.name) && !(a.name in vars));
-      Object.assign(vars, checkBody(body, bodyArgs, errors));
+      Object.assign(vars, checkBody(body, bodyArgs, errors, undefined, argsClassOf(c.route.operation)));
     }
     if (errors.length) throw invalid(errors.join(', '));
   }

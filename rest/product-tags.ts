@@ -2,7 +2,7 @@ import type { Route } from './executor';
 
 /**
  * Medusa selects only id, value, created_at and updated_at for this list
- * (defaultAdminProductTagsFields): without `fields`, the answer carries those four.
+ * (defaultAdminProductTagsFields), and its list takes neither `fields` nor `expand`.
  */
 const DEFAULT_FIELDS = ['id', 'value', 'created_at', 'updated_at'];
 const pick = (row: Record<string, unknown>) => Object.fromEntries(DEFAULT_FIELDS.filter((k) => k in row).map((k) => [k, row[k]]));
@@ -10,6 +10,7 @@ const pick = (row: Record<string, unknown>) => Object.fromEntries(DEFAULT_FIELDS
 export const routes: Route[] = [
   {
     method: 'GET', path: '/admin/product-tags', operation: 'productTags', envelope: { list: 'product_tags' },
-    reshape: (page: { items: Record<string, unknown>[] }, query) => (query.fields ? page : { ...page, items: page.items.map(pick) }),
+    noControls: true,
+    reshape: (page: { items: Record<string, unknown>[] }) => ({ ...page, items: page.items.map(pick) }),
   },
 ];

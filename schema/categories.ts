@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
-import { IsNotEmpty, IsOptional, Min } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ListArgs, PageOf } from './common';
 import { ProductCategory } from '../src/entities/categories';
@@ -23,7 +23,7 @@ export const ProductCategoryList = PageOf(ProductCategory);
 
 @InputType()
 export class CreateProductCategoryInput {
-  @Field() @IsNotEmpty() name!: string;
+  @Field() @IsString() @IsNotEmpty() name!: string;
   @Field({ nullable: true, description: 'Made from the name when absent or empty.' }) handle?: string;
   @Field(() => String, { nullable: true, description: 'May be left out, but not null (as Medusa).' }) description?: string | null;
   @Field({ nullable: true }) isInternal?: boolean;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, ObjectType } from 'type-graphql';
-import { ArrayNotEmpty, IsNotEmpty, IsOptional } from 'class-validator';
+import { ArrayNotEmpty, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
 import { ProductCollection } from '../src/entities/collections';
@@ -23,7 +23,7 @@ export const ProductCollectionList = PageOf(ProductCollection);
 
 @InputType()
 export class CreateProductCollectionInput {
-  @Field() @IsNotEmpty() title!: string;
+  @Field() @IsString() @IsNotEmpty() title!: string;
   @Field({ nullable: true, description: 'Made from the title when absent or empty.' }) handle?: string;
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
@@ -38,7 +38,7 @@ export class UpdateProductCollectionInput {
 @ArgsType()
 export class CollectionProductsArgs {
   @Field() id!: string;
-  @Field(() => [String]) @ArrayNotEmpty() productIds!: string[];
+  @Field(() => [String]) @ArrayNotEmpty() @IsString({ each: true }) productIds!: string[];
 }
 
 @ObjectType({ description: 'The answer to removing products from a collection.' })

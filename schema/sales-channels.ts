@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType } from 'type-graphql';
+import { ArgsType, Extensions, Field, InputType } from 'type-graphql';
 import { IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
@@ -26,7 +26,8 @@ export class CreateSalesChannelInput {
   @Field() @IsNotEmpty() name!: string;
   @Field({ nullable: true }) description?: string;
   @Field({ nullable: true }) isDisabled?: boolean;
-  @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
+  // Medusa's REST bodies have no metadata for channels: GraphQL only.
+  @Field(() => GraphQLJSONObject, { nullable: true }) @Extensions({ restHidden: true }) metadata?: Record<string, unknown> | null;
 }
 
 @InputType()
@@ -34,7 +35,8 @@ export class UpdateSalesChannelInput {
   @Field({ nullable: true }) @IsOptional() @IsNotEmpty() name?: string;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field({ nullable: true }) isDisabled?: boolean;
-  @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
+  // Medusa's REST bodies have no metadata for channels: GraphQL only.
+  @Field(() => GraphQLJSONObject, { nullable: true }) @Extensions({ restHidden: true }) metadata?: Record<string, unknown> | null;
 }
 
 @InputType({ description: 'A product named by id, as Medusa\'s batch bodies write it: `{"id": "prod_..."}`.' })

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { ProductCategory } from '../entities/categories';
-import { invalid, notAllowed, notFound } from '../lib/errors';
+import { AppError, invalid, notAllowed, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
@@ -238,7 +238,9 @@ export async function deleteCategory(ctx: Context, id: string): Promise<DeleteRe
 
 /** Adds products to the category (those already in it stay as they are). */
 export async function addProductsToCategory(ctx: Context, id: string, refs: ProductRef[]): Promise<ProductCategory> {
-  const category = await retrieveCategory(ctx, id);
+  // Medusa's words here are those of the foreign-key violation its insert runs into.
+  const category = await ctx.em.findOne(ProductCategory, { id });
+  if (!category) throw new AppError('not_found', `Product_category with product_category_id ${id} does not exist.`);
   await linkProducts(ctx, refs.map((r) => r.id), 'categories', category);
   return category;
 }

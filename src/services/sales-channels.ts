@@ -2,7 +2,7 @@ import { PopulateHint } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { Product } from '../entities/products';
 import { SalesChannel } from '../entities/sales-channels';
-import { invalid, notAllowed, notFound } from '../lib/errors';
+import { AppError, invalid, notAllowed, notFound } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
@@ -75,7 +75,9 @@ export async function defaultSalesChannelOf(ctx: Context, id: string | null | un
 
 /** Adds products to the channel (those already in it stay as they are). */
 export async function addProductsToSalesChannel(ctx: Context, id: string, refs: ProductRef[]): Promise<SalesChannel> {
-  const channel = await retrieveSalesChannel(ctx, id);
+  // Medusa's words here are those of the foreign-key violation its insert runs into.
+  const channel = await ctx.em.findOne(SalesChannel, { id });
+  if (!channel) throw new AppError('not_found', `Sales_channel with sales_channel_id ${id} does not exist.`);
   await linkProducts(ctx, refs.map((r) => r.id), 'salesChannels', channel);
   ctx.events.emit('sales_channel.products_added', { id, product_ids: refs.map((r) => r.id) });
   return channel;
