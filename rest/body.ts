@@ -37,14 +37,18 @@ export function checkBody(body: Record<string, unknown>, fields: ReadonlyArray<G
       // email"); a missing nested object is not checked as one ("user should not be empty").
       const speaking = rules.filter((r) => !QUIET_WHEN_MISTYPED.has(r.name));
       const missing = value === undefined || value === null;
-      const all = missing && rules.length && (speaking.length || isInputObjectType(getNamedType(field.type)));
-      errors.push(...(all ? rules : speaking).map((r) => r.message));
+      const checked = missing ? rules.filter((r) => !QUIET_WHEN_MISSING.has(r.name)) : rules;
+      const all = missing && checked.length && (speaking.length || isInputObjectType(getNamedType(field.type)));
+      errors.push(...(all ? checked : speaking).map((r) => r.message));
       if (!all && !speaking.length) errors.push(...problems);
     }
     if (present) out[field.name] = nested(value, field.type, errors);
   }
   return out;
 }
+
+/** Rules that say nothing of a missing value: Aegis's own range rules, and nesting (not checked on a missing value). */
+const QUIET_WHEN_MISSING = new Set(['nestedValidation', 'min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength']);
 
 const QUIET_WHEN_MISTYPED = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
@@ -82,7 +86,9 @@ function typeMessages(type: GraphQLInputType, key: string, value?: unknown): str
   const t = isNonNullType(type) ? type.ofType : type;
   if (isListType(t)) {
     const item = getNamedType(t);
-    if (isInputObjectType(item)) return isPlainObject(value) ? [`${key} must be an array`] : [`${key} must be an array`, `each value in nested property ${key} must be either object or array`];
+    // A missing list is not checked item by item (class-validator's nesting skips it).
+    const single = value === undefined || value === null || isPlainObject(value);
+    if (isInputObjectType(item)) return single ? [`${key} must be an array`] : [`${key} must be an array`, `each value in nested property ${key} must be either object or array`];
     if (value !== undefined && value !== null && scalarFits(value, item)) return [`${key} must be an array`];
     return [`each value in ${scalarMessage(item, key)}`, `${key} must be an array`];
   }
