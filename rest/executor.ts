@@ -43,6 +43,11 @@ export interface Route {
   ignoresFields?: boolean;
   /** The query parameters Medusa's route takes, where it takes fewer than the operation has: others (`expand` too) are unknown (400). */
   queryParams?: string[];
+  /**
+   * Medusa's wording for a mistyped query value where its route's decorator is not the usual one
+   * for the type (`{limit: 'must be an integer number', include_resends: 'must be a boolean string'}`).
+   */
+  queryWords?: Record<string, string>;
   /** Rewrites the operation's result before the envelope, given the query string and body (e.g. nests a flat tree). */
   reshape?: (result: any, query: Record<string, unknown>, body: Record<string, unknown>) => unknown;
   /** The relations `expand` may name, where Medusa's route limits them (its `allowedRelations`); others are a 400. */
@@ -311,15 +316,25 @@ function readQuery(c: Compiled, query: Record<string, unknown>, args: Map<string
     const arg = args.get(name);
     if (fromPath.has(name)) unknown.push(key);
     else if (arg && name !== 'filter' && name !== 'input') {
-      setDefined(vars, name, integerWording(arg, key, () => coerceQuery(raw, arg.type, key)));
+      setDefined(vars, name, integerWording(arg, key, () => coerceWorded(c.route, raw, arg.type, key)));
     } else if (filterType && isInputObjectType(filterType) && filterType.getFields()[name]) {
       const filter = (vars.filter ??= {}) as Record<string, unknown>;
-      setDefined(filter, name, coerceQuery(raw, filterType.getFields()[name].type, key));
+      setDefined(filter, name, coerceWorded(c.route, raw, filterType.getFields()[name].type, key));
     } else {
       unknown.push(key);
     }
   }
   if (unknown.length) throw invalid(unknown.map((key) => `property ${key} should not exist`).join(', '));
+}
+
+/** `coerceQuery`, with the route's own wording for a mistyped value where it has one. */
+function coerceWorded(route: Route, raw: unknown, type: GraphQLInputType, key: string): unknown {
+  try {
+    return coerceQuery(raw, type, key);
+  } catch (err) {
+    const words = route.queryWords?.[key];
+    throw words && err instanceof AppError ? invalid(`${key} ${words}`) : err;
+  }
 }
 
 function setDefined(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -9,7 +9,7 @@ const reshape = without(['order_id']);
 const one = { envelope: { one: 'gift_card' }, relations: GIFT_CARD_RELATIONS, ignoresQuery: true, reshape } as const;
 
 export const routes: Route[] = [
-  { method: 'GET', path: '/admin/gift-cards', operation: 'giftCards', envelope: { list: 'gift_cards' }, relations: GIFT_CARD_RELATIONS, queryParams: ['limit', 'offset', 'q', 'order'], reshape },
+  { method: 'GET', path: '/admin/gift-cards', operation: 'giftCards', envelope: { list: 'gift_cards' }, relations: GIFT_CARD_RELATIONS, queryParams: ['limit', 'offset', 'q', 'order'], queryWords: { limit: 'must be an integer number', offset: 'must be an integer number' }, reshape },
   { method: 'POST', path: '/admin/gift-cards', operation: 'createGiftCard', ...one },
   { method: 'GET', path: '/admin/gift-cards/:id', operation: 'giftCard', ...one },
   { method: 'POST', path: '/admin/gift-cards/:id', operation: 'updateGiftCard', ...one },

@@ -1,9 +1,9 @@
 import { Field, InputType } from 'type-graphql';
-import { IsNotEmpty } from 'class-validator';
+import { IsNotEmpty, IsString } from 'class-validator';
 
 @InputType()
 export class AuthorizeAppInput {
-  @Field() @IsNotEmpty() applicationName!: string;
-  @Field() @IsNotEmpty() state!: string;
-  @Field() @IsNotEmpty() code!: string;
+  @Field() @IsString() @IsNotEmpty() applicationName!: string;
+  @Field() @IsString() @IsNotEmpty() state!: string;
+  @Field() @IsString() @IsNotEmpty() code!: string;
 }

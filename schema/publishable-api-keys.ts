@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
-import { ArrayNotEmpty, IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
+import { IsArray, IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
 import { DateRange, ListArgs, PageOf } from './common';
 import { PublishableApiKey } from '../src/entities/publishable-api-keys';
 
@@ -36,7 +36,7 @@ export class PublishableKeySalesChannelRef {
 @ArgsType()
 export class PublishableKeySalesChannelsArgs {
   @Field() id!: string;
-  @Field(() => [PublishableKeySalesChannelRef]) @ArrayNotEmpty() @ValidateNested({ each: true }) salesChannelIds!: PublishableKeySalesChannelRef[];
+  @Field(() => [PublishableKeySalesChannelRef], { description: 'An empty list changes nothing.' }) @IsArray() @ValidateNested({ each: true }) salesChannelIds!: PublishableKeySalesChannelRef[];
 }
 
 @ArgsType()

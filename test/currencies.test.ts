@@ -50,6 +50,8 @@ describe('REST /admin/currencies', () => {
     const missing = await t.http.post('/admin/currencies/xyz').set(t.auth).send({ includes_tax: true });
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ type: 'not_found', message: 'Currency with code: xyz was not found' });
+    // Medusa's list takes neither expand nor fields.
+    expect((await t.http.get('/admin/currencies?fields=code&expand=regions').set(t.auth)).body).toEqual({ type: 'invalid_data', message: 'property fields should not exist, property expand should not exist' });
   });
 
   it('answers 401 without credentials', async () => {

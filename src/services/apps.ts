@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { OAuthApp } from '../entities/apps';
 import { newId } from '../lib/ids';
-import { notAllowed, notFound } from '../lib/errors';
+import { AppError, notAllowed } from '../lib/errors';
 import type { AuthorizeAppInput } from '../../schema/apps';
 
 /**
@@ -37,7 +37,7 @@ export function listApps(ctx: Context): Promise<OAuthApp[]> {
 /** Completes an app's OAuth flow: the app exchanges the code, and what it returns is stored. */
 export async function authorizeApp(ctx: Context, input: AuthorizeAppInput): Promise<OAuthApp> {
   const app = await ctx.em.findOne(OAuthApp, { applicationName: input.applicationName });
-  if (!app) throw notFound('OAuth app', input.applicationName, 'application_name');
+  if (!app) throw new AppError('not_found', `Oauth application ${input.applicationName} not found`);
   const handler = handlers.get(app.applicationName);
   if (!handler) throw notAllowed(`The app ${app.applicationName} is not installed on this server`);
   app.data = await handler.generateToken(input.code, input.state);
