@@ -17,6 +17,7 @@ import { authenticate } from './auth/authenticate';
 import { buildAppSchema, costLimitPlugin, depthLimit, operationGuard } from './graphql';
 import type { EventBus } from './lib/events';
 import { startBackground } from './background';
+import { resolveSecrets } from './lib/secrets';
 import { createLogger, errorText, Logger } from './lib/log';
 import { AppError, fromDatabaseError } from './lib/errors';
 import { restRouter, Route, sendError } from '../rest/executor';
@@ -37,6 +38,7 @@ export interface AegisServer {
 /** Builds the HTTP application: sessions, authentication, GraphQL at /graphql and REST at /admin. */
 export async function createServer(orm: MikroORM, config: Config, databaseUrl: string): Promise<AegisServer> {
   const log = createLogger(config);
+  await resolveSecrets(orm, config);
   const schema = await buildAppSchema();
   await registerProviders(orm.em.fork());
   const background = await startBackground(orm, config, databaseUrl, log, config.runJobs);
