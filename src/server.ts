@@ -88,7 +88,11 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   // that connection and opens a new one on the next request.
   sessionPool.on('error', (err) => log('error', { msg: 'session pool connection lost', error: errorText(err) }));
   const PgStore = connectPgSimple(session);
-  const sessionStore = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: true });
+  const sessionStore = new PgStore({
+    pool: sessionPool, tableName: 'session', createTableIfMissing: true,
+    // Its pruning timer fails while the database is away: one JSON log line, not a console trace.
+    errorLog: (...args: unknown[]) => log('error', { msg: 'session store error', error: errorText(args.find((a) => a instanceof Error) ?? args.join(' ')) }),
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended'); // created_at[gt]=…, status[]=a

@@ -8,7 +8,15 @@ import { LockMode } from '@mikro-orm/core';
  * deadlock on them). So filters are off here: the caller's condition says `deletedAt: null`
  * itself when it wants live rows only.
  */
-export const FOR_UPDATE = { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, filters: false } as const;
+export function forUpdate() {
+  // A new object each call: MikroORM writes into the options it is given (populate,
+  // populateWhere from the first query's condition, ...), so one shared object would carry one
+  // lookup's state into the next, for another entity.
+  return { lockMode: LockMode.PESSIMISTIC_WRITE as const, refresh: true as const, filters: false as const };
+}
+
+/** @deprecated shared, and so written into by MikroORM: use `forUpdate()`. */
+export const FOR_UPDATE = forUpdate();
 
 /**
  * Find options for a read-modify-write of one record found by id without relations (metadata
