@@ -19,6 +19,7 @@ export class UsersResolver {
 
   @Mutation(() => User)
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context) {
+    users.requireAdmin(ctx); // here, not in the service: accepting an invite creates a user without one
     return users.createUser(ctx, input);
   }
 

@@ -9,6 +9,7 @@ export interface Config {
   /** When unset, an embedded PostgreSQL is started with its data under `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** Empty when unset: then generated once and kept in the database (src/lib/secrets.ts). */
   jwtSecret: string;
   cookieSecret: string;
   /** Origins allowed to call the API from a browser with credentials (the admin dashboard). */
@@ -51,7 +52,6 @@ export interface FilesConfig {
   s3?: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; publicUrl?: string; forcePathStyle: boolean };
 }
 
-const DEV_SECRET = 'aegis-development-secret';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV || 'development';
@@ -62,8 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.AEGIS_DATA_DIR || '.data'),
-    jwtSecret: env.JWT_SECRET || DEV_SECRET,
-    cookieSecret: env.COOKIE_SECRET || DEV_SECRET,
+    jwtSecret: env.JWT_SECRET || '',
+    cookieSecret: env.COOKIE_SECRET || '',
     adminCors: (env.ADMIN_CORS || 'http://localhost:7000,http://localhost:7001')
       .split(',').map((s) => s.trim()).filter(Boolean),
     sessionTtlMs: intOf(env.SESSION_TTL_MS, 10 * 60 * 60 * 1000),
@@ -78,8 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventTimeoutSeconds: Math.max(1, intOf(env.EVENT_TIMEOUT_SECONDS, 60)),
     files: filesConfig(env, nodeEnv),
   };
-  // A production server signing tokens with a published secret would accept forged sessions.
-  if (isProduction && (config.jwtSecret === DEV_SECRET || config.cookieSecret === DEV_SECRET)) {
+  // Production secrets are set by the operator (rotated, kept in a vault), not generated.
+  if (isProduction && (!config.jwtSecret || !config.cookieSecret)) {
     throw new Error('JWT_SECRET and COOKIE_SECRET must be set when NODE_ENV=production');
   }
   return config;

@@ -8,6 +8,8 @@ import { EventBus, PendingEvents } from './lib/events';
 export interface AuthInfo {
   userId: string;
   via: 'session' | 'bearer' | 'api_token';
+  /** The user's role, read with the credential (admins manage users). */
+  role?: string;
 }
 
 /**

@@ -14,6 +14,7 @@ import { createContext } from './context';
 import { createUser } from './services/users';
 import { UserRole } from './entities/users';
 import { startBackground } from './background';
+import { resolveSecrets } from './lib/secrets';
 import { createLogger } from './lib/log';
 import { registerProviders } from './services/store';
 
@@ -148,6 +149,7 @@ async function runWorker(config: Config): Promise<void> {
   const orm = await openOrm(db.url);
   await migrate(orm);
   const log = createLogger(config);
+  await resolveSecrets(orm, config); // download URLs of exports are signed with the cookie secret
   await registerProviders(orm.em.fork());
   const background = await startBackground(orm, config, db.url, log, true);
   log('info', { msg: 'Aegis worker running', pid: process.pid });

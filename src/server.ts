@@ -17,6 +17,7 @@ import { authenticate } from './auth/authenticate';
 import { buildAppSchema, costLimitPlugin, depthLimit, operationGuard } from './graphql';
 import type { EventBus } from './lib/events';
 import { startBackground } from './background';
+import { resolveSecrets } from './lib/secrets';
 import { createLogger, errorText, Logger } from './lib/log';
 import { AppError, fromDatabaseError } from './lib/errors';
 import { restRouter, Route, sendError } from '../rest/executor';
@@ -37,6 +38,7 @@ export interface AegisServer {
 /** Builds the HTTP application: sessions, authentication, GraphQL at /graphql and REST at /admin. */
 export async function createServer(orm: MikroORM, config: Config, databaseUrl: string): Promise<AegisServer> {
   const log = createLogger(config);
+  await resolveSecrets(orm, config);
   const schema = await buildAppSchema();
   await registerProviders(orm.em.fork());
   const background = await startBackground(orm, config, databaseUrl, log, config.runJobs);
@@ -86,7 +88,11 @@ export async function createServer(orm: MikroORM, config: Config, databaseUrl: s
   // that connection and opens a new one on the next request.
   sessionPool.on('error', (err) => log('error', { msg: 'session pool connection lost', error: errorText(err) }));
   const PgStore = connectPgSimple(session);
-  const sessionStore = new PgStore({ pool: sessionPool, tableName: 'session', createTableIfMissing: true });
+  const sessionStore = new PgStore({
+    pool: sessionPool, tableName: 'session', createTableIfMissing: true,
+    // Its pruning timer fails while the database is away: one JSON log line, not a console trace.
+    errorLog: (...args: unknown[]) => log('error', { msg: 'session store error', error: errorText(args.find((a) => a instanceof Error) ?? args.join(' ')) }),
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended'); // created_at[gt]=…, status[]=a

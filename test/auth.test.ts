@@ -142,8 +142,8 @@ describe('GraphQL auth', () => {
   });
 
   it('works with the API token header', async () => {
-    await t.http.post(`/admin/users/${t.admin.id}`).set(t.auth).send({ api_token: 'admin-api-token' });
-    const res = await t.gql('{ currentUser { email } }', {}, { 'x-medusa-access-token': 'admin-api-token' });
+    await t.http.post(`/admin/users/${t.admin.id}`).set(t.auth).send({ api_token: 'admin-api-token-0123' });
+    const res = await t.gql('{ currentUser { email } }', {}, { 'x-medusa-access-token': 'admin-api-token-0123' });
     expect(res.data.currentUser.email).toBe(ADMIN.email);
   });
 });

@@ -46,13 +46,13 @@ describe('REST /admin/users', () => {
     expect(got.body.user.email).toBe('jane@example.com');
 
     await t.http.post(`/admin/users/${memberId}`).set(t.auth).send({ metadata: { a: 1, b: 2 } });
-    const upd = await t.http.post(`/admin/users/${memberId}`).set(t.auth).send({ last_name: 'Doe', api_token: 'tok-jane', metadata: { b: '', camelKey: 3 } });
+    const upd = await t.http.post(`/admin/users/${memberId}`).set(t.auth).send({ last_name: 'Doe', api_token: 'tok-jane-0123456789', metadata: { b: '', camelKey: 3 } });
     expect(upd.status).toBe(200);
     expect(upd.body.user).toMatchObject({ last_name: 'Doe', metadata: { a: 1, camelKey: 3 } });
     // Write-only: the key is there, as in Medusa's User, but never the value.
     expect(upd.body.user.api_token).toBeNull();
 
-    const me = await t.http.get('/admin/auth').set('x-medusa-access-token', 'tok-jane');
+    const me = await t.http.get('/admin/auth').set('x-medusa-access-token', 'tok-jane-0123456789');
     expect(me.status).toBe(200);
     expect(me.body.user.id).toBe(memberId);
 
@@ -107,7 +107,7 @@ describe('REST /admin/users', () => {
     const del = await t.http.delete(`/admin/users/${memberId}`).set(t.auth);
     expect(del.body).toEqual({ id: memberId, object: 'user', deleted: true });
     expect((await t.http.get(`/admin/users/${memberId}`).set(t.auth)).status).toBe(404);
-    expect((await t.http.get('/admin/auth').set('x-medusa-access-token', 'tok-jane')).status).toBe(401);
+    expect((await t.http.get('/admin/auth').set('x-medusa-access-token', 'tok-jane-0123456789')).status).toBe(401);
     const deleted = await t.http.get('/admin/users?deleted_at[gt]=2000-01-01').set(t.auth);
     expect(deleted.body.users.map((u: any) => u.id)).toEqual([memberId]);
     const again = await t.http.post('/admin/users').set(t.auth).send({ email: 'jane@example.com', password: 'x' });
@@ -161,6 +161,10 @@ describe('password reset', () => {
     await t.em().nativeUpdate(User, { email: ADMIN.email }, { resetTokenExpiresAt: new Date(Date.now() - 1000) });
     expect((await t.http.post('/admin/users/reset-password').send({ token: late, password: 'x' })).status).toBe(401);
     await t.http.post('/admin/users/reset-password').send({ token: 'x', password: ADMIN.password });
+    // the reset revoked the admin's earlier JWT: sign in again
+    expect((await t.http.get('/admin/auth').set(t.auth)).status).toBe(401);
+    const fresh = await t.http.post('/admin/auth/token').send({ email: ADMIN.email, password: 'newpass-1' });
+    t.auth = { authorization: `Bearer ${fresh.body.access_token}` };
   });
 });
 

@@ -5,10 +5,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { AuthInfo } from '../context';
 import { User } from '../entities/users';
+import { digest } from '../lib/password';
 
 declare module 'express-session' {
   interface SessionData {
     user_id?: string;
+    /** The user's token version at login: a password reset since then ends the session. */
+    tv?: number;
   }
 }
 
@@ -22,9 +25,12 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
-/** Medusa's admin JWT: HS256 over `{user_id, domain: "admin"}`, valid for 24 hours. */
-export function signAccessToken(userId: string, config: Config): string {
-  return jwt.sign({ user_id: userId, domain: 'admin' }, keyOf(config.jwtSecret), { algorithm: 'HS256', expiresIn: TOKEN_TTL });
+/**
+ * Medusa's admin JWT: HS256 over `{user_id, domain: "admin"}`, valid for 24 hours, plus the
+ * user's token version (`tv`), so that a password reset revokes it.
+ */
+export function signAccessToken(userId: string, config: Config, tokenVersion = 0): string {
+  return jwt.sign({ user_id: userId, domain: 'admin', tv: tokenVersion }, keyOf(config.jwtSecret), { algorithm: 'HS256', expiresIn: TOKEN_TTL });
 }
 
 /**
@@ -34,41 +40,50 @@ export function signAccessToken(userId: string, config: Config): string {
  */
 export async function authenticate(req: Request, em: EntityManager, config: Config): Promise<AuthInfo | undefined> {
   const sessionUser = req.session?.user_id;
-  if (sessionUser && (await isLiveUser(em, sessionUser))) return { userId: sessionUser, via: 'session' };
+  if (sessionUser) {
+    const user = await liveUser(em, sessionUser, req.session.tv ?? 0);
+    if (user) return { userId: sessionUser, via: 'session', role: user.role };
+  }
 
   const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (bearer) {
-    const userId = verifyAccessToken(bearer, config);
-    if (userId && (await isLiveUser(em, userId))) return { userId, via: 'bearer' };
+    const claims = verifyAccessToken(bearer, config);
+    const user = claims && (await liveUser(em, claims.userId, claims.tokenVersion));
+    if (user) return { userId: user.id, via: 'bearer', role: user.role };
   }
 
+  // API tokens are kept as SHA-256 hashes (random tokens of 16+ characters need no slow hash).
   const apiToken = req.headers['x-medusa-access-token'];
   if (typeof apiToken === 'string' && apiToken) {
-    const user = await em.findOne(User, { apiToken }, { fields: ['id'] });
-    if (user) return { userId: user.id, via: 'api_token' };
+    const user = await em.findOne(User, { apiToken: digest(apiToken) }, { fields: ['id', 'role'] });
+    if (user) return { userId: user.id, via: 'api_token', role: user.role };
   }
   return undefined;
 }
 
-function verifyAccessToken(token: string, config: Config): string | undefined {
+function verifyAccessToken(token: string, config: Config): { userId: string; tokenVersion: number } | undefined {
   try {
     const payload = jwt.verify(token, keyOf(config.jwtSecret), { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    return payload.domain === 'admin' && typeof payload.user_id === 'string' ? payload.user_id : undefined;
+    if (payload.domain !== 'admin' || typeof payload.user_id !== 'string') return undefined;
+    return { userId: payload.user_id, tokenVersion: typeof payload.tv === 'number' ? payload.tv : 0 };
   } catch {
     return undefined;
   }
 }
 
-async function isLiveUser(em: EntityManager, id: string): Promise<boolean> {
-  return (await em.count(User, { id })) > 0;
+/** The user behind a credential, if it still exists and its token version is the credential's. */
+async function liveUser(em: EntityManager, id: string, tokenVersion: number): Promise<Pick<User, 'id' | 'role'> | undefined> {
+  const user = await em.findOne(User, { id }, { fields: ['id', 'role', 'tokenVersion'] });
+  return user && user.tokenVersion === tokenVersion ? user : undefined;
 }
 
 /** Starts a fresh session for `userId`: a new session id, so a planted cookie cannot be reused. */
-export function startSession(req: Request, userId: string): Promise<void> {
+export function startSession(req: Request, userId: string, tokenVersion = 0): Promise<void> {
   return new Promise((resolve, reject) => {
     req.session.regenerate((err) => {
       if (err) return reject(err);
       req.session.user_id = userId;
+      req.session.tv = tokenVersion;
       req.session.save((saveErr) => (saveErr ? reject(saveErr) : resolve()));
     });
   });

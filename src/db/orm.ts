@@ -22,8 +22,9 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
       allOrNothing: true,
       emit: 'ts',
     },
-    // connect-pg-simple owns the session table, pg-boss its own schema.
-    schemaGenerator: { skipTables: ['session'], ignoreSchema: ['pgboss'] },
+    // connect-pg-simple owns the session table, pg-boss its own schema; secrets and rate-limit
+    // counters are plain SQL of src/lib (no entity: nothing else reads them).
+    schemaGenerator: { skipTables: ['session', 'aegis_secret', 'rate_limit'], ignoreSchema: ['pgboss'] },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     // Relations that the client did not ask for stay unloaded; field resolvers batch what is asked.

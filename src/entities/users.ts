@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Opt, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 
@@ -50,6 +50,10 @@ export class User extends SoftDeletable {
 
   @Property({ type: 'timestamptz', nullable: true, hidden: true, lazy: true })
   resetTokenExpiresAt?: Date | null = null;
+
+  /** Raised by a password change or reset: sessions and JWTs issued before it stop working. */
+  @Property({ type: 'int', default: 0, hidden: true })
+  tokenVersion: Opt<number> = 0;
 
   @MetadataField()
   metadata?: Metadata = null;

@@ -13,6 +13,7 @@ export type ErrorType =
   | 'invalid_argument'
   | 'database_error'
   | 'unavailable'
+  | 'too_many_requests'
   | 'unknown_error';
 
 /** The one application error. Thrown by services, it reaches clients as-is (never as a bare 500). */
@@ -28,6 +29,8 @@ export const invalid = (message: string) => new AppError('invalid_data', message
 export const notAllowed = (message: string) => new AppError('not_allowed', message);
 export const duplicate = (message: string) => new AppError('duplicate_error', message, 'invalid_request_error');
 export const unauthorized = (message = 'Unauthorized') => new AppError('unauthorized', message);
+/** A signed-in user whose role does not allow the operation (Medusa's not_allowed, 400). */
+export const forbidden = (message = 'Only users with the admin role may do this') => new AppError('not_allowed', message);
 
 /** HTTP status of each error type, as Medusa's error handler answers. */
 export const STATUS_OF: Record<string, number> = {
@@ -42,6 +45,7 @@ export const STATUS_OF: Record<string, number> = {
   invalid_argument: 500,
   database_error: 500,
   unavailable: 503,
+  too_many_requests: 429,
   unknown_error: 500,
 };
 

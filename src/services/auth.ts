@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import { User } from '../entities/users';
 import { unauthorized } from '../lib/errors';
 import { hashPassword, verifyPassword } from '../lib/password';
+import { assertUnderLimit, countAttempt } from '../lib/rate-limit';
 import { endSession, signAccessToken, startSession } from '../auth/authenticate';
 import { findUserByEmail, retrieveUser } from './users';
 
@@ -10,10 +11,15 @@ let dummyHash: Promise<string> | undefined;
 
 /** The user with these credentials, or a plain 401 (the same for unknown email and bad password). */
 export async function checkCredentials(ctx: Context, email: string, password: string): Promise<User> {
+  // Failed attempts are counted per account and per address; at the limit even a right password waits.
+  await assertUnderLimit(ctx, 'signIn', email);
   const user = await findUserByEmail(ctx, email, ['passwordHash']);
   dummyHash ??= hashPassword('not a password');
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-  if (!user || !ok) throw unauthorized();
+  if (!user || !ok) {
+    await countAttempt(ctx, 'signIn', email);
+    throw unauthorized();
+  }
   return user;
 }
 
@@ -21,7 +27,7 @@ export async function checkCredentials(ctx: Context, email: string, password: st
 export async function login(ctx: Context, email: string, password: string): Promise<User> {
   const user = await checkCredentials(ctx, email, password);
   if (!ctx.req) throw unauthorized();
-  await startSession(ctx.req, user.id);
+  await startSession(ctx.req, user.id, user.tokenVersion);
   return user;
 }
 
@@ -31,7 +37,7 @@ export async function logout(ctx: Context): Promise<void> {
 
 export async function createAccessToken(ctx: Context, email: string, password: string): Promise<string> {
   const user = await checkCredentials(ctx, email, password);
-  return signAccessToken(user.id, ctx.config);
+  return signAccessToken(user.id, ctx.config, user.tokenVersion);
 }
 
 export function currentUser(ctx: Context): Promise<User> {

@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { lockRow } from '../lib/locks';
 import { ProductCollection } from '../entities/collections';
 import { Product } from '../entities/products';
 import { notFound } from '../lib/errors';
@@ -51,8 +52,8 @@ async function collectionIdsOfCondition(ctx: Context, conditionId: string): Prom
   return rows.map((r) => r.product_collection_id);
 }
 
-export async function retrieveCollection(ctx: Context, id: string): Promise<ProductCollection> {
-  const collection = await ctx.em.findOne(ProductCollection, { id });
+export async function retrieveCollection(ctx: Context, id: string, lock = false): Promise<ProductCollection> {
+  const collection = await ctx.em.findOne(ProductCollection, { id }, lock ? lockRow() : {});
   if (!collection) throw notFound('Product collection', id);
   return collection;
 }
@@ -73,7 +74,7 @@ export async function createCollection(ctx: Context, input: CreateProductCollect
 }
 
 export async function updateCollection(ctx: Context, id: string, input: UpdateProductCollectionInput): Promise<ProductCollection> {
-  const collection = await retrieveCollection(ctx, id);
+  const collection = await retrieveCollection(ctx, id, true); // locked: concurrent metadata merges must not be lost
   if (input.title) collection.title = input.title;
   if (input.handle) collection.handle = input.handle;
   if (input.metadata !== undefined) collection.metadata = mergeMetadata(collection.metadata, input.metadata);

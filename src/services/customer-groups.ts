@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { lockRow } from '../lib/locks';
 import { Customer } from '../entities/customers';
 import { DiscountCondition } from '../entities/discounts';
 import { CustomerGroup, CustomerGroupCustomer } from '../entities/customer-groups';
@@ -30,8 +31,8 @@ async function groupsOfCondition(ctx: Context, conditionId: string): Promise<str
 /** Medusa's own wording for this entity: no colon after `id`, unlike most of its not-found messages. */
 export const groupNotFound = (id: string) => new AppError('not_found', `CustomerGroup with id ${id} was not found`);
 
-export async function retrieveCustomerGroup(ctx: Context, id: string): Promise<CustomerGroup> {
-  const group = await ctx.em.findOne(CustomerGroup, { id });
+export async function retrieveCustomerGroup(ctx: Context, id: string, lock = false): Promise<CustomerGroup> {
+  const group = await ctx.em.findOne(CustomerGroup, { id }, lock ? lockRow() : {});
   if (!group) throw groupNotFound(id);
   return group;
 }
@@ -54,7 +55,7 @@ export async function createCustomerGroup(ctx: Context, input: CreateCustomerGro
 }
 
 export async function updateCustomerGroup(ctx: Context, id: string, input: UpdateCustomerGroupInput): Promise<CustomerGroup> {
-  const group = await retrieveCustomerGroup(ctx, id);
+  const group = await retrieveCustomerGroup(ctx, id, true); // locked: concurrent metadata merges must not be lost
   if (input.name != null && input.name !== group.name) {
     await assertNameFree(ctx, input.name, id);
     group.name = input.name;

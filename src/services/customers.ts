@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { lockRow } from '../lib/locks';
 import { Address, Customer } from '../entities/customers';
 import { CustomerGroup } from '../entities/customer-groups';
 import { AppError, duplicate, invalid, notFound } from '../lib/errors';
@@ -29,8 +30,8 @@ export function listCustomers(ctx: Context, filter: CustomerFilter | undefined, 
   return findPage(ctx, Customer, where, args, LIST);
 }
 
-export async function retrieveCustomer(ctx: Context, id: string): Promise<Customer> {
-  const customer = await ctx.em.findOne(Customer, { id });
+export async function retrieveCustomer(ctx: Context, id: string, lock = false): Promise<Customer> {
+  const customer = await ctx.em.findOne(Customer, { id }, lock ? lockRow() : {});
   if (!customer) throw notFound('Customer', id);
   return customer;
 }
@@ -60,7 +61,7 @@ export async function createCustomer(ctx: Context, input: CreateCustomerInput): 
 }
 
 export async function updateCustomer(ctx: Context, id: string, input: UpdateCustomerInput): Promise<Customer> {
-  const customer = await retrieveCustomer(ctx, id);
+  const customer = await retrieveCustomer(ctx, id, true); // locked: concurrent metadata merges must not be lost
   if (input.email != null) changeEmail(customer, input.email);
   if (input.firstName !== undefined) customer.firstName = input.firstName;
   if (input.lastName !== undefined) customer.lastName = input.lastName;

@@ -7,7 +7,7 @@ import { SalesChannelLocation, StockLocation } from '../entities/stock-locations
 import { ProductVariant } from '../entities/variants';
 import { AppError, notAllowed } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
-import { FOR_UPDATE } from '../lib/locks';
+import { forUpdate } from '../lib/locks';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type {
@@ -61,7 +61,7 @@ export async function listInventoryItems(ctx: Context, filter: InventoryItemFilt
 }
 
 export async function retrieveInventoryItem(ctx: Context, id: string, lock = false): Promise<InventoryItem> {
-  const item = await ctx.em.findOne(InventoryItem, { id, deletedAt: null }, lock ? FOR_UPDATE : {});
+  const item = await ctx.em.findOne(InventoryItem, { id, deletedAt: null }, lock ? forUpdate() : {});
   if (!item) throw itemNotFound(id);
   return item;
 }
@@ -75,7 +75,7 @@ export async function createInventoryItem(ctx: Context, input: CreateInventoryIt
   const { variantId, metadata, ...fields } = input;
   if (!variantId) throw notAllowed('variant_id is required');
   // Locked, so that two requests cannot both give the variant an item.
-  const variant = await ctx.em.findOne(ProductVariant, { id: variantId, deletedAt: null }, FOR_UPDATE);
+  const variant = await ctx.em.findOne(ProductVariant, { id: variantId, deletedAt: null }, forUpdate());
   if (!variant) throw new AppError('not_found', `Variants not found for the following ids: ${variantId}`);
   if (await ctx.em.count(ProductVariantInventoryItem, { variant: variantId })) throw notAllowed('Inventory Item already exists for this variant');
   const item = ctx.em.create(InventoryItem, { ...fields, metadata: mergeMetadata(null, metadata ?? undefined) });
@@ -99,7 +99,7 @@ export async function updateInventoryItem(ctx: Context, id: string, input: Updat
  * before levels, as every reservation write does. An unknown item answers as deleted (Medusa).
  */
 export async function deleteInventoryItem(ctx: Context, id: string): Promise<DeleteResponse> {
-  const item = await ctx.em.findOne(InventoryItem, { id, deletedAt: null }, FOR_UPDATE);
+  const item = await ctx.em.findOne(InventoryItem, { id, deletedAt: null }, forUpdate());
   if (item) {
     await ctx.em.nativeDelete(ProductVariantInventoryItem, { inventoryItem: id });
     item.deletedAt = await removeStock(ctx, 'inventory_item_id', id);
@@ -128,7 +128,7 @@ export async function removeStock(ctx: Context, column: 'inventory_item_id' | 'l
 
 /** The level of an item at a location, locked for the rest of the transaction; null when none. */
 export function lockLevel(ctx: Context, itemId: string, locationId: string): Promise<InventoryLevel | null> {
-  return ctx.em.findOne(InventoryLevel, { inventoryItem: itemId, location: locationId, deletedAt: null }, FOR_UPDATE);
+  return ctx.em.findOne(InventoryLevel, { inventoryItem: itemId, location: locationId, deletedAt: null }, forUpdate());
 }
 
 /** An item's levels, as Medusa's level list (an unknown item has none). */

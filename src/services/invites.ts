@@ -4,9 +4,10 @@ import { Invite } from '../entities/invites';
 import { User, UserRole } from '../entities/users';
 import { invalid } from '../lib/errors';
 import { newToken } from '../lib/password';
+import { lockKey } from '../lib/locks';
 import { DeleteResponse } from '../../schema/common';
 import type { AcceptInviteInput, CreateInviteInput } from '../../schema/invites';
-import { createUser } from './users';
+import { createUser, requireAdmin } from './users';
 
 /** Invites are valid for a week, as Medusa's. */
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -31,7 +32,10 @@ function renew(ctx: Context, invite: Invite): void {
 
 /** Inviting an email that already has an invite renews that invite (Medusa's behaviour). */
 export async function createInvite(ctx: Context, input: CreateInviteInput): Promise<Invite> {
+  requireAdmin(ctx); // an invite names the new user's role
   const email = input.user.toLowerCase();
+  // Racing invites of a new email: the later ones wait, then renew the first one's invite.
+  await lockKey(ctx.em, `invite:${email}`);
   if (await ctx.em.count(User, { email })) throw invalid("Can't invite a user with an existing account");
   let invite = await ctx.em.findOne(Invite, { userEmail: email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!invite) {
@@ -46,6 +50,7 @@ export async function createInvite(ctx: Context, input: CreateInviteInput): Prom
 }
 
 export async function resendInvite(ctx: Context, id: string): Promise<Invite> {
+  requireAdmin(ctx);
   const invite = await retrieveInvite(ctx, id);
   if (invite.accepted) throw invalid('The invite has already been accepted');
   renew(ctx, invite);
@@ -55,6 +60,7 @@ export async function resendInvite(ctx: Context, id: string): Promise<Invite> {
 
 /** Deleting an unknown or already deleted invite still answers deleted, as Medusa does. */
 export async function deleteInvite(ctx: Context, id: string): Promise<DeleteResponse> {
+  requireAdmin(ctx);
   const invite = await ctx.em.findOne(Invite, { id });
   if (invite) {
     invite.deletedAt = new Date();

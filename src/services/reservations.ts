@@ -4,7 +4,7 @@ import { Reservation } from '../entities/reservations';
 import { StockLocation } from '../entities/stock-locations';
 import { AppError, invalid } from '../lib/errors';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
-import { FOR_UPDATE } from '../lib/locks';
+import { forUpdate } from '../lib/locks';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type { CreateReservationInput, ReservationFilter, UpdateReservationInput } from '../../schema/reservations';
@@ -87,13 +87,13 @@ export async function reserve(ctx: Context, input: ReserveInput): Promise<Reserv
 
 /** The reservation, locked (a fresh read); null when there is none. */
 function lockReservation(ctx: Context, id: string): Promise<Reservation | null> {
-  return ctx.em.findOne(Reservation, { id, deletedAt: null }, FOR_UPDATE);
+  return ctx.em.findOne(Reservation, { id, deletedAt: null }, forUpdate());
 }
 
 /** The levels of `itemId` at these locations, locked in id order, by location id. */
 async function lockLevels(ctx: Context, itemId: string, locationIds: string[]): Promise<Map<string, InventoryLevel>> {
   const levels = await ctx.em.find(InventoryLevel, { inventoryItem: itemId, location: { $in: [...new Set(locationIds)] }, deletedAt: null }, {
-    ...FOR_UPDATE, orderBy: { id: 'asc' },
+    ...forUpdate(), orderBy: { id: 'asc' },
   });
   return new Map(levels.map((l) => [l.locationId, l]));
 }
@@ -131,7 +131,7 @@ async function release(ctx: Context, reservations: Reservation[]): Promise<void>
   if (!reservations.length) return;
   const levels = await ctx.em.find(InventoryLevel, {
     $or: reservations.map((r) => ({ inventoryItem: r.inventoryItemId, location: r.locationId })), deletedAt: null,
-  }, { ...FOR_UPDATE, orderBy: { id: 'asc' } });
+  }, { ...forUpdate(), orderBy: { id: 'asc' } });
   const now = new Date();
   for (const r of reservations) {
     const level = levels.find((l) => l.inventoryItemId === r.inventoryItemId && l.locationId === r.locationId);
@@ -193,7 +193,7 @@ export async function reserveVariant(
 /** The live reservations of these line items, locked, oldest first. */
 function lockLineItemReservations(ctx: Context, lineItemIds: string[]): Promise<Reservation[]> {
   return ctx.em.find(Reservation, { lineItemId: { $in: lineItemIds }, deletedAt: null }, {
-    ...FOR_UPDATE, orderBy: { createdAt: 'asc', id: 'asc' },
+    ...forUpdate(), orderBy: { createdAt: 'asc', id: 'asc' },
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { lockRow } from '../lib/locks';
 import { ReturnReason } from '../entities/return-reasons';
 import { AppError, duplicate, invalid } from '../lib/errors';
 import { mergeMetadata } from '../lib/metadata';
@@ -10,8 +11,8 @@ export function listReturnReasons(ctx: Context): Promise<ReturnReason[]> {
   return ctx.em.find(ReturnReason, { parentReturnReason: null }, { orderBy: { createdAt: 'desc', id: 'asc' } });
 }
 
-export async function retrieveReturnReason(ctx: Context, id: string): Promise<ReturnReason> {
-  const reason = await ctx.em.findOne(ReturnReason, { id });
+export async function retrieveReturnReason(ctx: Context, id: string, lock = false): Promise<ReturnReason> {
+  const reason = await ctx.em.findOne(ReturnReason, { id }, lock ? lockRow() : {});
   // Medusa's wording for return reasons ends with a full stop.
   if (!reason) throw new AppError('not_found', `Return Reason with id: ${id} was not found.`);
   return reason;
@@ -32,7 +33,7 @@ export async function createReturnReason(ctx: Context, input: CreateReturnReason
 }
 
 export async function updateReturnReason(ctx: Context, id: string, input: UpdateReturnReasonInput): Promise<ReturnReason> {
-  const reason = await retrieveReturnReason(ctx, id);
+  const reason = await retrieveReturnReason(ctx, id, true); // locked: concurrent metadata merges must not be lost
   if (input.value !== undefined && input.value !== reason.value) await assertValueFree(ctx, input.value);
   if (input.value !== undefined) reason.value = input.value;
   if (input.label !== undefined) reason.label = input.label;

@@ -1,4 +1,5 @@
 import { PopulateHint } from '@mikro-orm/core';
+import { lockRow } from '../lib/locks';
 import type { Context } from '../context';
 import { Product } from '../entities/products';
 import { SalesChannel } from '../entities/sales-channels';
@@ -22,8 +23,8 @@ export function listSalesChannels(ctx: Context, filter: SalesChannelFilter | und
   return findPage(ctx, SalesChannel, whereOf(filter), args, LIST);
 }
 
-export async function retrieveSalesChannel(ctx: Context, id: string): Promise<SalesChannel> {
-  const channel = await ctx.em.findOne(SalesChannel, { id });
+export async function retrieveSalesChannel(ctx: Context, id: string, lock = false): Promise<SalesChannel> {
+  const channel = await ctx.em.findOne(SalesChannel, { id }, lock ? lockRow() : {});
   if (!channel) throw notFound('Sales channel', id);
   return channel;
 }
@@ -41,7 +42,7 @@ export async function createSalesChannel(ctx: Context, input: CreateSalesChannel
 }
 
 export async function updateSalesChannel(ctx: Context, id: string, input: UpdateSalesChannelInput): Promise<SalesChannel> {
-  const channel = await retrieveSalesChannel(ctx, id);
+  const channel = await retrieveSalesChannel(ctx, id, true); // locked: concurrent metadata merges must not be lost
   if (input.name) channel.name = input.name;
   if (input.description !== undefined) channel.description = input.description;
   if (input.isDisabled !== undefined && input.isDisabled !== null) channel.isDisabled = input.isDisabled;

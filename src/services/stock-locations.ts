@@ -4,7 +4,7 @@ import { SalesChannelLocation, StockLocation, StockLocationAddress } from '../en
 import { AppError, invalid, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
-import { FOR_UPDATE } from '../lib/locks';
+import { forUpdate } from '../lib/locks';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type { CreateStockLocationInput, StockLocationAddressInput, StockLocationFilter, UpdateStockLocationInput } from '../../schema/stock-locations';
@@ -41,7 +41,7 @@ export async function locationIdsOfChannels(ctx: Context, channelIds: string[], 
 }
 
 export async function retrieveStockLocation(ctx: Context, id: string, lock = false): Promise<StockLocation> {
-  const location = await ctx.em.findOne(StockLocation, { id, deletedAt: null }, lock ? FOR_UPDATE : {});
+  const location = await ctx.em.findOne(StockLocation, { id, deletedAt: null }, lock ? forUpdate() : {});
   if (!location) throw locationNotFound(id);
   return location;
 }
@@ -96,7 +96,7 @@ function definedOnly<T extends object>(input: T): Partial<T> {
  * location answers as if it had just been deleted (Medusa).
  */
 export async function deleteStockLocation(ctx: Context, id: string): Promise<DeleteResponse> {
-  const location = await ctx.em.findOne(StockLocation, { id, deletedAt: null }, FOR_UPDATE);
+  const location = await ctx.em.findOne(StockLocation, { id, deletedAt: null }, forUpdate());
   if (location) {
     await ctx.em.nativeDelete(SalesChannelLocation, { location: id });
     location.deletedAt = await removeStock(ctx, 'location_id', id);
