@@ -351,16 +351,33 @@ export interface CartView {
 
 /** Loads what the totals need for one cart and computes them. */
 export async function computeCartView(ctx: Context, cart: Cart, forceTaxes = false): Promise<CartView> {
-  await ctx.em.populate(cart, ['region', 'discounts.rule', 'giftCards']);
+  return (await computeCartViews(ctx, [cart], forceTaxes))[0];
+}
+
+/**
+ * The views of several carts with a fixed number of queries: their regions, discounts and gift
+ * cards, lines and shipping methods are each loaded once for all; rates come from batched loaders.
+ */
+async function computeCartViews(ctx: Context, carts: Cart[], forceTaxes: boolean): Promise<CartView[]> {
+  await ctx.em.populate(carts, ['region', 'discounts.rule', 'giftCards'] as never);
+  const ids = carts.map((c) => c.id);
+  const [items, methods] = await Promise.all([
+    ctx.em.find(LineItem, { cart: { $in: ids } }, { populate: ['variant', 'variant.product', 'adjustments'], orderBy: { createdAt: 'asc', id: 'asc' } }),
+    ctx.em.find(ShippingMethod, { cart: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+  ]);
+  return Promise.all(carts.map((cart) => viewOf(ctx, cart, items.filter((i) => i.cart?.id === cart.id), methods.filter((m) => m.cart?.id === cart.id), forceTaxes)));
+}
+
+async function viewOf(ctx: Context, cart: Cart, items: LineItem[], methods: ShippingMethod[], forceTaxes: boolean): Promise<CartView> {
   const region = cart.region;
   const includeTax = forceTaxes || region.automaticTaxes;
-  const items = await itemsOf(ctx, cart);
-  const methods = await ctx.em.find(ShippingMethod, { cart }, { orderBy: { createdAt: 'asc', id: 'asc' }, filters: false });
   const itemLines = new Map<string, T.TaxLine[]>();
   const methodLines = new Map<string, T.TaxLine[]>();
   if (includeTax) {
-    for (const item of items) itemLines.set(item.id, await itemTaxLines(ctx, region, item));
-    for (const m of methods) methodLines.set(m.id, await methodTaxLines(ctx, region, m.shippingOption.id));
+    await Promise.all([
+      ...items.map(async (item) => itemLines.set(item.id, await itemTaxLines(ctx, region, item))),
+      ...methods.map(async (m) => methodLines.set(m.id, await methodTaxLines(ctx, region, m.shippingOption.id))),
+    ]);
   }
   const totals = T.cartTotals({
     items: items.map((i) => toTotalsItem(i, itemLines.get(i.id) ?? [])),
@@ -376,11 +393,7 @@ export async function computeCartView(ctx: Context, cart: Cart, forceTaxes = fal
 export function cartView(ctx: Context, cartId: string): Promise<CartView> {
   return ctx.loaders.load<string, CartView>('orders:cart-view', async (ids) => {
     const carts = await ctx.em.find(Cart, { id: { $in: [...ids] } });
-    const byId = new Map(carts.map((c) => [c.id, c]));
-    return Promise.all(ids.map((id) => {
-      const cart = byId.get(id);
-      if (!cart) throw new AppError('not_found', `Cart with id: ${id} was not found`);
-      return computeCartView(ctx, cart);
-    }));
+    const views = new Map((await computeCartViews(ctx, carts, false)).map((v, i) => [carts[i].id, v]));
+    return ids.map((id) => views.get(id) ?? (new AppError('not_found', `Cart with id: ${id} was not found`) as never));
   }, cartId);
 }
