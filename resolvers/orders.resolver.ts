@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../src/context';
 import { Address, Customer } from '../src/entities/customers';
@@ -17,7 +17,9 @@ import { ShippingOption } from '../src/entities/shipping-options';
 import { FulfillmentProvider } from '../src/entities/store';
 import { ProductVariant } from '../src/entities/variants';
 import { cartView } from '../src/services/carts';
-import { orderView } from '../src/services/orders';
+import * as orders from '../src/services/orders';
+import { childrenOf, orderView } from '../src/services/orders';
+import { OrderList, OrderListArgs, UpdateOrderInput } from '../schema/orders';
 import type { LineItemTotals, ShippingMethodTotals, TaxLine, Totals } from '../src/lib/totals';
 
 /*
@@ -67,10 +69,10 @@ export class CartResolver {
   salesChannel(@Root() root: Cart, @Ctx() ctx: Context) { return root.salesChannel ? ctx.loaders.byId(SalesChannel, root.salesChannel.id) : null; }
 
   @FieldResolver(() => [LineItem])
-  items(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.children(LineItem, 'cart', root.id, { createdAt: 'asc', id: 'asc' }); }
+  items(@Root() root: Cart, @Ctx() ctx: Context) { return childrenOf(ctx, LineItem, 'cart', root.id); }
 
   @FieldResolver(() => [ShippingMethod])
-  shippingMethods(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.children(ShippingMethod, 'cart', root.id, { createdAt: 'asc', id: 'asc' }); }
+  shippingMethods(@Root() root: Cart, @Ctx() ctx: Context) { return childrenOf(ctx, ShippingMethod, 'cart', root.id); }
 
   @FieldResolver(() => [Discount])
   discounts(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.relation<Cart, Discount[]>(root, 'discounts'); }
@@ -82,11 +84,11 @@ export class CartResolver {
   payment(@Root() root: Cart, @Ctx() ctx: Context) { return root.paymentId ? ctx.loaders.byId(Payment, root.paymentId) : null; }
 
   @FieldResolver(() => [PaymentSession])
-  paymentSessions(@Root() root: Cart, @Ctx() ctx: Context) { return ctx.loaders.children(PaymentSession, 'cart', root.id); }
+  paymentSessions(@Root() root: Cart, @Ctx() ctx: Context) { return childrenOf(ctx, PaymentSession, 'cart', root.id); }
 
   @FieldResolver(() => PaymentSession, { nullable: true, description: 'The selected payment session.' })
   async paymentSession(@Root() root: Cart, @Ctx() ctx: Context) {
-    return (await ctx.loaders.children(PaymentSession, 'cart', root.id)).find((s) => s.isSelected) ?? null;
+    return (await childrenOf(ctx, PaymentSession, 'cart', root.id)).find((s) => s.isSelected) ?? null;
   }
 
   @FieldResolver(() => Int) subtotal(@Root() r: Cart, @Ctx() c: Context) { return cartTotal((t) => t.subtotal)(r, c); }
@@ -109,11 +111,11 @@ export class LineItemResolver {
   variant(@Root() root: LineItem, @Ctx() ctx: Context) { return root.variant ? ctx.loaders.byId(ProductVariant, root.variant.id) : null; }
 
   @FieldResolver(() => [LineItemAdjustment])
-  adjustments(@Root() root: LineItem, @Ctx() ctx: Context) { return ctx.loaders.children(LineItemAdjustment, 'item', root.id); }
+  adjustments(@Root() root: LineItem, @Ctx() ctx: Context) { return childrenOf(ctx, LineItemAdjustment, 'item', root.id); }
 
   @FieldResolver(() => [LineItemTaxLine], { description: 'Stored on orders; computed (not stored) on carts.' })
   async taxLines(@Root() root: LineItem, @Ctx() ctx: Context) {
-    if (root.order) return ctx.loaders.children(LineItemTaxLine, 'item', root.id);
+    if (root.order) return childrenOf(ctx, LineItemTaxLine, 'item', root.id);
     if (!root.cart) return [];
     const lines = (await cartView(ctx, root.cart.id)).itemTaxLines.get(root.id) ?? [];
     return computed(() => new LineItemTaxLine(), lines, { item: root } as Partial<LineItemTaxLine>);
@@ -142,7 +144,7 @@ export class ShippingMethodResolver {
 
   @FieldResolver(() => [ShippingMethodTaxLine])
   async taxLines(@Root() root: ShippingMethod, @Ctx() ctx: Context) {
-    if (root.order) return ctx.loaders.children(ShippingMethodTaxLine, 'shippingMethod', root.id);
+    if (root.order) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
     if (!root.cart) return [];
     const lines = (await cartView(ctx, root.cart.id)).methodTaxLines.get(root.id) ?? [];
     return computed(() => new ShippingMethodTaxLine(), lines, { shippingMethod: root } as Partial<ShippingMethodTaxLine>);
@@ -159,6 +161,27 @@ const orderTotal = (pick: (t: Awaited<ReturnType<typeof orderView>>['totals']) =
 
 @Resolver(() => Order)
 export class OrderResolver {
+  @Query(() => OrderList, { description: 'Orders, newest first, with Medusa\'s filters; q searches email, display id, names.' })
+  orders(@Args() { filter, ...page }: OrderListArgs, @Ctx() ctx: Context) { return orders.listOrders(ctx, filter, page); }
+
+  @Query(() => Order)
+  order(@Arg('id') id: string, @Ctx() ctx: Context) { return orders.retrieveOrder(ctx, id); }
+
+  @Mutation(() => Order, { description: 'Changes the email, customer, notification setting (and addresses while unprocessed).' })
+  updateOrder(@Arg('id') id: string, @Arg('input') input: UpdateOrderInput, @Ctx() ctx: Context) { return orders.updateOrder(ctx, id, input); }
+
+  @Mutation(() => Order, { description: 'Archives a completed order.' })
+  archiveOrder(@Arg('id') id: string, @Ctx() ctx: Context) { return orders.archiveOrder(ctx, id); }
+
+  @Mutation(() => Order, { description: 'Completes an order that is not canceled.' })
+  completeOrder(@Arg('id') id: string, @Ctx() ctx: Context) { return orders.completeOrder(ctx, id); }
+
+  @Mutation(() => Order, { description: 'Cancels an order (again: no change); its payments are canceled and reservations released.' })
+  cancelOrder(@Arg('id') id: string, @Ctx() ctx: Context) { return orders.cancelOrder(ctx, id); }
+
+  @Mutation(() => Order, { description: 'Captures the order\'s payments.' })
+  captureOrderPayment(@Arg('id') id: string, @Ctx() ctx: Context) { return orders.captureOrderPayment(ctx, id); }
+
   @FieldResolver(() => String) object() { return 'order'; }
 
   @FieldResolver(() => Region, { nullable: true })
@@ -198,16 +221,16 @@ export class OrderResolver {
   giftCards(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.relation<Order, GiftCard[]>(root, 'giftCards'); }
 
   @FieldResolver(() => [GiftCardTransaction])
-  giftCardTransactions(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.children(GiftCardTransaction, 'order', root.id); }
+  giftCardTransactions(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, GiftCardTransaction, 'order', root.id); }
 
   @FieldResolver(() => [Payment])
-  payments(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.children(Payment, 'order', root.id); }
+  payments(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, Payment, 'order', root.id); }
 
   @FieldResolver(() => [Refund])
-  refunds(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.children(Refund, 'order', root.id); }
+  refunds(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, Refund, 'order', root.id); }
 
   @FieldResolver(() => [Fulfillment])
-  fulfillments(@Root() root: Order, @Ctx() ctx: Context) { return ctx.loaders.children(Fulfillment, 'order', root.id); }
+  fulfillments(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, Fulfillment, 'order', root.id); }
 
   // Returns, swaps, claims and order edits come with their own issue: none exist yet.
   @FieldResolver(() => [GraphQLJSONObject]) returns() { return []; }
@@ -232,10 +255,10 @@ export class OrderResolver {
 @Resolver(() => Fulfillment)
 export class FulfillmentResolver {
   @FieldResolver(() => [FulfillmentItem])
-  items(@Root() root: Fulfillment, @Ctx() ctx: Context) { return ctx.loaders.children(FulfillmentItem, 'fulfillment', root.id, { item: 'asc' }); }
+  items(@Root() root: Fulfillment, @Ctx() ctx: Context) { return childrenOf(ctx, FulfillmentItem, 'fulfillment', root.id); }
 
   @FieldResolver(() => [TrackingLink])
-  trackingLinks(@Root() root: Fulfillment, @Ctx() ctx: Context) { return ctx.loaders.children(TrackingLink, 'fulfillment', root.id); }
+  trackingLinks(@Root() root: Fulfillment, @Ctx() ctx: Context) { return childrenOf(ctx, TrackingLink, 'fulfillment', root.id); }
 
   @FieldResolver(() => FulfillmentProvider, { nullable: true })
   provider(@Root() root: Fulfillment, @Ctx() ctx: Context) { return ctx.loaders.byId(FulfillmentProvider, root.provider.id); }

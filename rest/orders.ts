@@ -8,8 +8,11 @@ export const ORDER_RELATIONS = [
   'payments', 'refunds', 'region', 'shipping_address', 'shipping_methods', 'shipping_methods.shipping_option', 'shipping_methods.tax_lines',
 ];
 
+/** The order routes (not the draft payment) also join the sales channel. */
+const ROUTE_RELATIONS = [...ORDER_RELATIONS, 'sales_channel'];
+
 /** Columns Medusa's order routes leave out of their default selection. */
-const HIDDEN = ['sales_channel_id', 'external_id', 'idempotency_key', 'shipping_address_id', 'billing_address_id'];
+const HIDDEN = ['external_id', 'idempotency_key', 'shipping_address_id', 'billing_address_id'];
 
 const PRICING = ['calculated_price', 'calculated_price_incl_tax', 'calculated_tax', 'original_price', 'original_price_incl_tax', 'original_tax', 'tax_rates'];
 
@@ -37,6 +40,8 @@ export function shippingMethodShape(method: any): void {
 export function orderShape(order: any): any {
   if (!order) return order;
   for (const key of HIDDEN) delete order[key];
+  // The draft payment answers the order as its service returns it, with `object`, without sales channel.
+  delete order.sales_channel_id;
   // Medusa's order totals keep the raw discount total to themselves.
   delete order.raw_discount_total;
   for (const item of order.items ?? []) {
@@ -48,4 +53,41 @@ export function orderShape(order: any): any {
   return order;
 }
 
-export const routes: Route[] = [];
+const ORDER_TOTALS = ['subtotal', 'discount_total', 'shipping_total', 'shipping_tax_total', 'item_tax_total', 'tax_total', 'gift_card_total', 'gift_card_tax_total', 'total', 'paid_total', 'refunded_total', 'refundable_amount'];
+const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total'];
+
+/**
+ * An order as Medusa's order routes answer it: with `sales_channel_id`, with `object` only where a
+ * workflow changed it; `returns` only when `expand` names it or is not given.
+ */
+const routeShape = (list: boolean, object = false) => (order: any, query: Record<string, unknown>): any => {
+  if (!order) return order;
+  const salesChannelId = order.sales_channel_id;
+  orderShape(order);
+  if (salesChannelId !== undefined) order.sales_channel_id = salesChannelId;
+  if (!object) delete order.object;
+  if (typeof query.expand === 'string' && !query.expand.split(',').includes('returns')) delete order.returns;
+  // Medusa's list computes no totals unless its fields name them (its lines keep `refundable`).
+  if (list) {
+    const asked = typeof query.fields === 'string' ? query.fields.split(',') : [];
+    for (const k of ORDER_TOTALS) if (!asked.includes(k)) delete order[k];
+    for (const i of order.items ?? []) for (const k of LINE_TOTALS) delete i[k];
+    for (const m of order.shipping_methods ?? []) for (const k of LINE_TOTALS) delete m[k];
+  }
+  return order;
+};
+
+const one = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true) } as const;
+
+export const routes: Route[] = [
+  {
+    method: 'GET', path: '/admin/orders', operation: 'orders', envelope: { list: 'orders' }, relations: ROUTE_RELATIONS,
+    reshape: (page: any, query) => ({ ...page, items: page.items.map((o: any) => routeShape(true)(o, query)) }),
+  },
+  { method: 'GET', path: '/admin/orders/:id', operation: 'order', ...one, reshape: routeShape(false) },
+  { method: 'POST', path: '/admin/orders/:id', operation: 'updateOrder', ...one },
+  { method: 'POST', path: '/admin/orders/:id/archive', operation: 'archiveOrder', ...one },
+  { method: 'POST', path: '/admin/orders/:id/complete', operation: 'completeOrder', ...one },
+  { method: 'POST', path: '/admin/orders/:id/cancel', operation: 'cancelOrder', ...one },
+  { method: 'POST', path: '/admin/orders/:id/capture', operation: 'captureOrderPayment', ...one },
+];

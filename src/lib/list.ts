@@ -40,7 +40,7 @@ export async function findPage<T extends object>(
     orderBy: withTieBreak(parseOrder(args.order, spec), primaryKeyOf(ctx, entity)) as any,
     offset: args.offset,
     limit: args.limit,
-    filters: withDeleted ? { softDelete: false } : undefined,
+    filters: withDeleted ? { softDelete: false } : (options as { filters?: unknown }).filters,
   } as any);
   return { items: items as T[], count, offset: args.offset, limit: args.limit };
 }

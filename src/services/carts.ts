@@ -11,7 +11,7 @@ import { mergeMetadata } from '../lib/metadata';
 import * as T from '../lib/totals';
 import { retrieveStore } from './store';
 import { linkedTaxRates } from './shipping-options';
-import { productRates, selectPrices } from './variants';
+import { orderedId, productRates, selectPrices } from './variants';
 
 /*
  * Carts as Medusa v1's cart service keeps them for draft orders: created with a customer found or
@@ -61,7 +61,7 @@ async function retrieveCustomerById(ctx: Context, id: string): Promise<Customer 
 }
 
 /** A new address, or an existing one by id; its country must be one of the region's. */
-async function addressFor(ctx: Context, ref: AddressRef, countries: string[], which: 'Shipping' | 'Billing'): Promise<Address> {
+export async function addressFor(ctx: Context, ref: AddressRef, countries: string[], which: 'Shipping' | 'Billing'): Promise<Address> {
   if ('id' in ref && typeof ref.id === 'string') {
     const found = await ctx.em.findOne(Address, { id: ref.id });
     if (!found) throw notFound('Address', ref.id);
@@ -152,7 +152,7 @@ async function changeRegion(ctx: Context, cart: Cart, regionId: string, countryC
 // ---------------------------------------------------------------- line items
 
 export function itemsOf(ctx: Context, cart: Cart): Promise<LineItem[]> {
-  return ctx.em.find(LineItem, { cart }, { populate: ['variant', 'variant.product', 'adjustments'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  return ctx.em.find(LineItem, { cart }, { populate: ['variant', 'variant.product', 'adjustments'], orderBy: { createdAt: 'asc', id: 'asc' }, filters: false });
 }
 
 /** The price Medusa gives a variant in a region: its price selection, and whether that price includes tax. */
@@ -177,7 +177,7 @@ export async function newLineItem(ctx: Context, cart: Cart, input: ItemInput, cu
   if (input.unitPrice != null && !Number.isInteger(input.unitPrice)) throw invalid('unit_price must be an integer number');
   if (!input.variantId) {
     return ctx.em.create(LineItem, {
-      cart, hasShipping: true, title: input.title || customTitle, allowDiscounts: false,
+      id: orderedId('item'), cart, hasShipping: true, title: input.title || customTitle, allowDiscounts: false,
       unitPrice: input.unitPrice == null || input.unitPrice < 0 ? 0 : input.unitPrice, quantity: input.quantity, metadata: input.metadata ?? {},
     } as any);
   }
@@ -187,7 +187,7 @@ export async function newLineItem(ctx: Context, cart: Cart, input: ItemInput, cu
   let includesTax = false;
   if (unitPrice === null) ({ unitPrice, includesTax } = await variantPrice(ctx, variant, cart.region, cart.customer?.id ?? null, input.quantity));
   return ctx.em.create(LineItem, {
-    cart, variant, unitPrice, includesTax, title: variant.product.title, description: variant.title,
+    id: orderedId('item'), cart, variant, unitPrice, includesTax, title: variant.product.title, description: variant.title,
     thumbnail: variant.product.thumbnail ?? null, quantity: input.quantity, allowDiscounts: variant.product.discountable,
     isGiftcard: variant.product.isGiftcard, metadata: input.metadata ?? {}, shouldMerge: input.unitPrice == null, hasShipping: false,
   } as any);
@@ -237,7 +237,7 @@ export async function addShippingMethod(ctx: Context, cart: Cart, optionId: stri
   const existing = await ctx.em.find(ShippingMethod, { cart }, { populate: ['shippingOption'] });
   for (const m of existing) if (m.shippingOption.profile.id === option.profile.id) ctx.em.remove(m);
   const method = ctx.em.create(ShippingMethod, {
-    shippingOption: option, cart, price: price ?? option.amount ?? 0, data: data ?? {}, includesTax: option.includesTax,
+    id: orderedId('sm'), shippingOption: option, cart, price: price ?? option.amount ?? 0, data: data ?? {}, includesTax: option.includesTax,
   } as any);
   for (const item of await itemsOf(ctx, cart)) {
     if (item.variant && item.variant.product.profile?.id === option.profile.id) item.hasShipping = true;
@@ -251,7 +251,7 @@ export async function addShippingMethod(ctx: Context, cart: Cart, optionId: stri
 /** Medusa's checks of a discount code for a cart, in its order and words. */
 async function applyDiscount(ctx: Context, cart: Cart, code: string): Promise<void> {
   const discount = await ctx.em.findOne(Discount, { code: code.toUpperCase() }, { populate: ['rule', 'regions', 'parentDiscount'] });
-  if (!discount) throw notFound('Discount', code, 'code');
+  if (!discount) throw new AppError('not_found', `Discounts with code [${code}] was not found`);
   const now = new Date();
   if (discount.isDisabled) throw notAllowed('The discount code is disabled');
   if (discount.usageLimit != null && discount.usageCount >= discount.usageLimit) throw notAllowed('Discount has been used maximum allowed times');
@@ -333,12 +333,12 @@ async function totalsItems(ctx: Context, cart: Cart, items: LineItem[]): Promise
   return Promise.all(items.map(async (item) => toTotalsItem(item, await itemTaxLines(ctx, cart.region, item))));
 }
 
-export function toTotalsItem(item: LineItem, taxLines: T.TaxLine[]): T.TotalsItem {
+export function toTotalsItem(item: LineItem, taxLines: T.TaxLine[], adjustments: LineItemAdjustment[] = item.adjustments.getItems()): T.TotalsItem {
   return {
     id: item.id, unitPrice: item.unitPrice, quantity: item.quantity, includesTax: item.includesTax,
     allowDiscounts: item.allowDiscounts, isReturn: item.isReturn, returnedQuantity: item.returnedQuantity,
     shippedQuantity: item.shippedQuantity, taxLines,
-    adjustments: item.adjustments.getItems().map((a) => ({ amount: a.amount, discountId: a.discount?.id ?? null })),
+    adjustments: adjustments.map((a) => ({ amount: a.amount, discountId: a.discount?.id ?? null })),
   };
 }
 
@@ -351,16 +351,33 @@ export interface CartView {
 
 /** Loads what the totals need for one cart and computes them. */
 export async function computeCartView(ctx: Context, cart: Cart, forceTaxes = false): Promise<CartView> {
-  await ctx.em.populate(cart, ['region', 'discounts.rule', 'giftCards']);
+  return (await computeCartViews(ctx, [cart], forceTaxes))[0];
+}
+
+/**
+ * The views of several carts with a fixed number of queries: their regions, discounts and gift
+ * cards, lines and shipping methods are each loaded once for all; rates come from batched loaders.
+ */
+async function computeCartViews(ctx: Context, carts: Cart[], forceTaxes: boolean): Promise<CartView[]> {
+  await ctx.em.populate(carts, ['region', 'discounts.rule', 'giftCards'] as never);
+  const ids = carts.map((c) => c.id);
+  const [items, methods] = await Promise.all([
+    ctx.em.find(LineItem, { cart: { $in: ids } }, { populate: ['variant', 'variant.product', 'adjustments'], orderBy: { createdAt: 'asc', id: 'asc' } }),
+    ctx.em.find(ShippingMethod, { cart: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+  ]);
+  return Promise.all(carts.map((cart) => viewOf(ctx, cart, items.filter((i) => i.cart?.id === cart.id), methods.filter((m) => m.cart?.id === cart.id), forceTaxes)));
+}
+
+async function viewOf(ctx: Context, cart: Cart, items: LineItem[], methods: ShippingMethod[], forceTaxes: boolean): Promise<CartView> {
   const region = cart.region;
   const includeTax = forceTaxes || region.automaticTaxes;
-  const items = await itemsOf(ctx, cart);
-  const methods = await ctx.em.find(ShippingMethod, { cart }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   const itemLines = new Map<string, T.TaxLine[]>();
   const methodLines = new Map<string, T.TaxLine[]>();
   if (includeTax) {
-    for (const item of items) itemLines.set(item.id, await itemTaxLines(ctx, region, item));
-    for (const m of methods) methodLines.set(m.id, await methodTaxLines(ctx, region, m.shippingOption.id));
+    await Promise.all([
+      ...items.map(async (item) => itemLines.set(item.id, await itemTaxLines(ctx, region, item))),
+      ...methods.map(async (m) => methodLines.set(m.id, await methodTaxLines(ctx, region, m.shippingOption.id))),
+    ]);
   }
   const totals = T.cartTotals({
     items: items.map((i) => toTotalsItem(i, itemLines.get(i.id) ?? [])),
@@ -376,11 +393,7 @@ export async function computeCartView(ctx: Context, cart: Cart, forceTaxes = fal
 export function cartView(ctx: Context, cartId: string): Promise<CartView> {
   return ctx.loaders.load<string, CartView>('orders:cart-view', async (ids) => {
     const carts = await ctx.em.find(Cart, { id: { $in: [...ids] } });
-    const byId = new Map(carts.map((c) => [c.id, c]));
-    return Promise.all(ids.map((id) => {
-      const cart = byId.get(id);
-      if (!cart) throw new AppError('not_found', `Cart with id: ${id} was not found`);
-      return computeCartView(ctx, cart);
-    }));
+    const views = new Map((await computeCartViews(ctx, carts, false)).map((v, i) => [carts[i].id, v]));
+    return ids.map((id) => views.get(id) ?? (new AppError('not_found', `Cart with id: ${id} was not found`) as never));
   }, cartId);
 }

@@ -24,11 +24,11 @@ export function listDraftOrders(ctx: Context, filter: DraftOrderFilter | undefin
     const pattern = `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push({ $or: [{ cart: { email: { $ilike: pattern } } }, { [raw('cast(display_id as text)')]: { $ilike: pattern } }] });
   }
-  return findPage(ctx, DraftOrder, { $and: where }, { ...args, q: undefined }, LIST);
+  return findPage(ctx, DraftOrder, { $and: where }, { ...args, q: undefined }, LIST, { filters: false });
 }
 
 export async function retrieveDraftOrder(ctx: Context, id: string, lock = false): Promise<DraftOrder> {
-  const draft = await ctx.em.findOne(DraftOrder, { id }, { lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined });
+  const draft = await ctx.em.findOne(DraftOrder, { id }, { lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined, filters: false });
   if (!draft) throw new AppError('not_found', `Draft order with ${id} was not found`);
   return draft;
 }
@@ -54,7 +54,9 @@ export async function createDraftOrder(ctx: Context, input: CreateDraftOrderInpu
   const draft = ctx.em.create(DraftOrder, { cart, noNotificationOrder: input.noNotificationOrder ?? null, status: input.status ?? DraftOrderStatus.open } as any);
   await ctx.em.flush();
   ctx.events.emit('draft_order.created', { id: draft.id });
-  for (const item of input.items ?? []) ctx.em.persist(await newLineItem(ctx, cart, item));
+  // Medusa makes the variant lines first, then the custom ones (lines are listed in that order).
+  const items = [...(input.items ?? [])].sort((a, b) => Number(!a.variantId) - Number(!b.variantId));
+  for (const item of items) ctx.em.persist(await newLineItem(ctx, cart, item));
   await ctx.em.flush();
   for (const m of input.shippingMethods) await addShippingMethod(ctx, cart, m.optionId, m.price, m.data);
   if (input.discounts?.length) await updateCart(ctx, cart, { discounts: input.discounts });

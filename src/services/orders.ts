@@ -1,24 +1,34 @@
-import { LockMode } from '@mikro-orm/core';
+import { EntityName, FilterQuery, LockMode, raw } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { DraftOrder } from '../entities/draft-orders';
 import { GiftCard } from '../entities/gift-cards';
 import { PaymentSession, PaymentSessionStatus } from '../entities/payment-collections';
 import {
-  Cart, GiftCardTransaction, LineItem, LineItemTaxLine, Order, OrderStatus, Payment, PaymentStatus, Refund,
+  Cart, Fulfillment, FulfillmentStatus, GiftCardTransaction, LineItem, LineItemAdjustment, LineItemTaxLine, Order, OrderStatus, Payment, PaymentStatus, Refund,
   ShippingMethod, ShippingMethodTaxLine,
 } from '../entities/orders';
-import { AppError, notFound } from '../lib/errors';
+import { AppError, invalid, notAllowed, notFound } from '../lib/errors';
+import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import { StateMachine } from '../lib/state-machine';
+import { Customer } from '../entities/customers';
+import { Region } from '../entities/regions';
+import type { OrderFilter, UpdateOrderInput } from '../../schema/orders';
+import { releaseLineItems } from './reservations';
 import * as T from '../lib/totals';
-import { computeCartView, itemsOf, toTotalsItem, totalsDiscount } from './carts';
+import { addressFor, computeCartView, itemsOf, toTotalsItem, totalsDiscount } from './carts';
 
 /**
  * Orders: placed from a cart (a paid draft order), and their totals from the stored tax lines,
  * adjustments, gift card uses, payments and refunds through the one totals engine.
  */
 
+/**
+ * The order, locked for the workflows that change it. Medusa words a missing order "Order with
+ * id: X" where it reads one and "Order with id X" where its workflows do.
+ */
 export async function retrieveOrder(ctx: Context, id: string, lock = false): Promise<Order> {
-  const order = await ctx.em.findOne(Order, { id }, { lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined });
-  if (!order) throw new AppError('not_found', `Order with ${id} was not found`);
+  const order = await ctx.em.findOne(Order, { id }, { lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined, filters: false });
+  if (!order) throw new AppError('not_found', lock ? `Order with id ${id} was not found` : `Order with id: ${id} was not found`);
   return order;
 }
 
@@ -100,6 +110,28 @@ function useGiftCards(ctx: Context, order: Order, cards: GiftCard[], amount: num
 
 // ---------------------------------------------------------------- totals
 
+/**
+ * Orders keep what they were made of: a region, variant, discount or shipping option deleted
+ * later must not hide them, as MikroORM's soft-delete filters on joined references would.
+ */
+export const ALL = { filters: false } as const;
+
+/** The rows of `entity` whose `fk` is `parentId`, batched per request, never hidden by soft-delete filters. */
+export function childrenOf<T extends object>(ctx: Context, entity: EntityName<T>, fk: string, parentId: string): Promise<T[]> {
+  const name = String((entity as { name?: string }).name);
+  return ctx.loaders.load<string, T[]>(`orders:children:${name}:${fk}`, async (ids) => {
+    const rows = await ctx.em.find(entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy: { [primaryOrder(ctx, entity)]: 'asc' } as never, ...ALL });
+    return ids.map((id) => rows.filter((r) => refId((r as Record<string, unknown>)[fk]) === id));
+  }, parentId);
+}
+
+function primaryOrder(ctx: Context, entity: EntityName<any>): string {
+  const meta = ctx.em.getMetadata().get(entity as never);
+  return meta.properties.createdAt ? 'createdAt' : meta.primaryKeys[0];
+}
+
+const refId = (ref: unknown) => (typeof ref === 'object' && ref !== null ? (ref as { id: string }).id : ref);
+
 export interface OrderView { totals: T.OrderTotals; items: LineItem[]; methods: ShippingMethod[] }
 
 /**
@@ -111,13 +143,21 @@ export function orderView(ctx: Context, orderId: string): Promise<OrderView> {
   return ctx.loaders.load<string, OrderView>('orders:order-view', async (ids) => {
     const list = [...ids];
     const [orders, items, methods, uses, payments, refunds] = await Promise.all([
-      ctx.em.find(Order, { id: { $in: list } }, { populate: ['region', 'discounts.rule', 'giftCards'] }),
-      ctx.em.find(LineItem, { order: { $in: list } }, { populate: ['taxLines', 'adjustments'], orderBy: { createdAt: 'asc', id: 'asc' } }),
-      ctx.em.find(ShippingMethod, { order: { $in: list } }, { populate: ['taxLines'], orderBy: { createdAt: 'asc', id: 'asc' } }),
-      ctx.em.find(GiftCardTransaction, { order: { $in: list } }, { populate: ['giftCard'] }),
-      ctx.em.find(Payment, { order: { $in: list } }),
-      ctx.em.find(Refund, { order: { $in: list } }),
+      ctx.em.find(Order, { id: { $in: list } }, ALL).then((os) => ctx.em.populate(os, ['region', 'discounts.rule', 'giftCards'] as never, { ...ALL, refresh: false })),
+      ctx.em.find(LineItem, { order: { $in: list } }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL }),
+      ctx.em.find(ShippingMethod, { order: { $in: list } }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL }),
+      ctx.em.find(GiftCardTransaction, { order: { $in: list } }, { populate: ['giftCard'], ...ALL }),
+      ctx.em.find(Payment, { order: { $in: list } }, ALL),
+      ctx.em.find(Refund, { order: { $in: list } }, ALL),
     ]);
+    const itemIds = items.map((i) => i.id);
+    const methodIds = methods.map((m) => m.id);
+    const [itemLines, adjustments, methodLines] = await Promise.all([
+      ctx.em.find(LineItemTaxLine, { item: { $in: itemIds } }, ALL),
+      ctx.em.find(LineItemAdjustment, { item: { $in: itemIds } }, ALL),
+      ctx.em.find(ShippingMethodTaxLine, { shippingMethod: { $in: methodIds } }, ALL),
+    ]);
+    const linesOf = (id: string) => itemLines.filter((l) => l.item.id === id).map((l) => ({ rate: l.rate, name: l.name, code: l.code }));
     const byId = new Map(orders.map((o) => [o.id, o]));
     const of = <R extends { order?: { id: string } | null }>(rows: R[], id: string) => rows.filter((r) => r.order?.id === id);
     return list.map((id) => {
@@ -126,8 +166,11 @@ export function orderView(ctx: Context, orderId: string): Promise<OrderView> {
       const its = of(items, id);
       const ms = of(methods, id);
       const totals = T.orderTotals({
-        items: its.map((i) => toTotalsItem(i, i.taxLines.getItems().map((l) => ({ rate: l.rate, name: l.name, code: l.code })))),
-        shippingMethods: ms.map((m) => ({ id: m.id, price: m.price, includesTax: m.includesTax, taxLines: m.taxLines.getItems().map((l) => ({ rate: l.rate })) })),
+        items: its.map((i) => toTotalsItem(i, linesOf(i.id), adjustments.filter((a) => a.item.id === i.id))),
+        shippingMethods: ms.map((m) => ({
+          id: m.id, price: m.price, includesTax: m.includesTax,
+          taxLines: methodLines.filter((l) => l.shippingMethod.id === m.id).map((l) => ({ rate: l.rate })),
+        })),
         discounts: order.discounts.getItems().filter((d) => d.rule).map(totalsDiscount),
         giftCards: order.giftCards.getItems().map((g) => ({ balance: g.balance, taxRate: g.taxRate ?? null })),
         giftCardUses: of(uses, id).map((u) => ({ amount: u.amount, taxRate: u.taxRate ?? null, isTaxable: u.isTaxable ?? null, giftCardTaxRate: u.giftCard.taxRate ?? null })),
@@ -140,4 +183,121 @@ export function orderView(ctx: Context, orderId: string): Promise<OrderView> {
   }, orderId);
 }
 
-export { OrderStatus };
+
+// ---------------------------------------------------------------- lifecycle
+
+/**
+ * What may happen to an order in each `status`, with Medusa's refusals: one table that returns,
+ * swaps, claims and edits extend. Guards keep the status; the others move it.
+ */
+export const ORDER_MACHINE = new StateMachine<OrderStatus, 'capture' | 'fulfill' | 'ship' | 'refund' | 'cancel' | 'archive' | 'complete' | 'update' | 'addShippingMethod'>('order', {
+  capture: { except: [OrderStatus.canceled], refusal: 'A canceled order cannot capture payment' },
+  fulfill: { except: [OrderStatus.canceled], refusal: 'A canceled order cannot be fulfilled' },
+  ship: { except: [OrderStatus.canceled], refusal: 'A canceled order cannot be fulfilled as shipped' },
+  refund: { except: [OrderStatus.canceled], refusal: 'A canceled order cannot be refunded' },
+  cancel: { except: [OrderStatus.canceled], to: OrderStatus.canceled, refusal: 'A canceled order cannot be canceled', repeated: [OrderStatus.canceled] },
+  archive: { from: [OrderStatus.completed], to: OrderStatus.archived, refusal: 'Can\'t archive an unprocessed order' },
+  complete: { except: [OrderStatus.canceled], to: OrderStatus.completed, refusal: 'A canceled order cannot be completed' },
+  update: { except: [OrderStatus.canceled], refusal: 'A canceled order cannot be updated' },
+  addShippingMethod: { except: [OrderStatus.canceled], refusal: 'A shipping method cannot be added to a canceled order' },
+});
+
+const LIST: ListSpec = { orderable: ['createdAt', 'updatedAt', 'displayId', 'canceledAt', 'status', 'paymentStatus', 'fulfillmentStatus', 'email'] };
+
+/**
+ * Medusa's order list: its filters, and `q` over the shipping address's first name, the email,
+ * the display id and the customer's names and phone (orders without a shipping address never match).
+ */
+export function listOrders(ctx: Context, filter: OrderFilter | undefined, args: PageArgs) {
+  const { displayId, taxRate, regionId, customerId, cartId, currencyCode, salesChannelId, ...rest } = filter ?? {};
+  checkEnum('status', rest.status, OrderStatus);
+  checkEnum('fulfillment_status', rest.fulfillmentStatus, FulfillmentStatus);
+  checkEnum('payment_status', rest.paymentStatus, PaymentStatus);
+  // The filters named after foreign keys are conditions on the relations.
+  const where: Record<string, unknown>[] = [whereOf({ ...rest, region: regionId, customer: customerId, cart: cartId, currency: currencyCode, salesChannel: salesChannelId })];
+  if (displayId !== undefined) where.push({ displayId: /^\d+$/.test(displayId) ? Number(displayId) : -1 });
+  if (taxRate !== undefined) where.push({ taxRate: Number.isFinite(Number(taxRate)) ? Number(taxRate) : -1 });
+  if (args.q) {
+    const pattern = `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push({ shippingAddress: { $ne: null } }, {
+      $or: [
+        { shippingAddress: { firstName: { $ilike: pattern } } }, { email: { $ilike: pattern } },
+        { [raw('cast(display_id as text)')]: { $ilike: pattern } },
+        { customer: { firstName: { $ilike: pattern } } }, { customer: { lastName: { $ilike: pattern } } }, { customer: { phone: { $ilike: pattern } } },
+      ],
+    });
+  }
+  return findPage(ctx, Order, { $and: where }, { ...args, q: undefined }, LIST, { filters: false });
+}
+
+/** Medusa's words for a status filter value outside its enum. */
+export function checkEnum(key: string, values: string[] | undefined, enumType: Record<string, string>): void {
+  const allowed = Object.values(enumType);
+  if (values?.some((v) => !allowed.includes(v))) throw invalid(`each value in ${key} must be one of the following values: ${allowed.join(', ')}`);
+}
+
+/** Email, customer, addresses and notification changes, refused once the order is canceled. */
+export async function updateOrder(ctx: Context, id: string, input: UpdateOrderInput): Promise<Order> {
+  const order = await retrieveOrder(ctx, id, true);
+  ORDER_MACHINE.check('update', order.status);
+  if (input.email) order.email = input.email.toLowerCase();
+  if (input.customerId) order.customer = await ctx.em.findOneOrFail(Customer, { id: input.customerId }, { failHandler: () => notFound('Customer', input.customerId!) });
+  // As in Medusa, only `true` is taken (false leaves the setting).
+  if (input.noNotification) order.noNotification = input.noNotification;
+  const countries = (await ctx.em.findOneOrFail(Region, { id: order.region.id }, { populate: ['countries'] })).countries.getItems().map((c) => c.iso2);
+  if (input.shippingAddress) order.shippingAddress = await addressFor(ctx, input.shippingAddress, countries, 'Shipping');
+  if (input.billingAddress) order.billingAddress = await addressFor(ctx, input.billingAddress, countries, 'Billing');
+  await ctx.em.flush();
+  ctx.events.emit('order.updated', { id: order.id, no_notification: order.noNotification });
+  return order;
+}
+
+export async function archiveOrder(ctx: Context, id: string): Promise<Order> {
+  const order = await retrieveOrder(ctx, id, true);
+  order.status = ORDER_MACHINE.check('archive', order.status).to;
+  await ctx.em.flush();
+  return order;
+}
+
+export async function completeOrder(ctx: Context, id: string): Promise<Order> {
+  const order = await retrieveOrder(ctx, id, true);
+  order.status = ORDER_MACHINE.check('complete', order.status).to;
+  await ctx.em.flush();
+  ctx.events.emit('order.completed', { id: order.id, no_notification: order.noNotification });
+  return order;
+}
+
+/** Captures the order's uncaptured payments; the order is `captured` once all are. */
+export async function captureOrderPayment(ctx: Context, id: string): Promise<Order> {
+  const order = await retrieveOrder(ctx, id, true);
+  ORDER_MACHINE.check('capture', order.status);
+  const payments = await ctx.em.find(Payment, { order }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const now = new Date();
+  for (const p of payments) if (!p.capturedAt) p.capturedAt = now;
+  order.paymentStatus = PaymentStatus.captured;
+  await ctx.em.flush();
+  ctx.events.emit('order.payment_captured', { id: order.id, no_notification: order.noNotification });
+  return order;
+}
+
+/**
+ * Cancels an order without refunds whose fulfillments are all canceled: its payments are
+ * canceled, its reservations released. A canceled order is left as it is (Medusa answers 200).
+ */
+export async function cancelOrder(ctx: Context, id: string): Promise<Order> {
+  const order = await retrieveOrder(ctx, id, true);
+  const move = ORDER_MACHINE.check('cancel', order.status);
+  if (!move.changed) return order;
+  if (await ctx.em.count(Refund, { order })) throw notAllowed('Order with refund(s) cannot be canceled');
+  if (await ctx.em.count(Fulfillment, { order, canceledAt: null })) throw notAllowed('All fulfillments must be canceled before canceling an order');
+  const now = new Date();
+  for (const p of await ctx.em.find(Payment, { order })) p.canceledAt = now;
+  await releaseLineItems(ctx, (await ctx.em.find(LineItem, { order }, { fields: ['id'] })).map((i) => i.id));
+  order.status = move.to;
+  order.fulfillmentStatus = FulfillmentStatus.canceled;
+  order.paymentStatus = PaymentStatus.canceled;
+  order.canceledAt = now;
+  await ctx.em.flush();
+  ctx.events.emit('order.canceled', { id: order.id, no_notification: order.noNotification });
+  return order;
+}

@@ -1,0 +1,42 @@
+import { ArgsType, Field, InputType } from 'type-graphql';
+import { IsEmail, IsOptional } from 'class-validator';
+import { DateRange, ListArgs, PageOf } from './common';
+import { Order } from '../src/entities/orders';
+import { AddressOrId } from './draft-orders';
+import type { AddressRef } from '../src/services/carts';
+
+@InputType({ description: 'Filters of the order list, named after Medusa\'s query parameters.' })
+export class OrderFilter {
+  @Field({ nullable: true }) id?: string;
+  // Statuses are text here so that a wrong one gets Medusa's message (the service checks them).
+  @Field(() => [String], { nullable: true, description: 'OrderStatus values.' }) status?: string[];
+  @Field(() => [String], { nullable: true, description: 'FulfillmentStatus values.' }) fulfillmentStatus?: string[];
+  @Field(() => [String], { nullable: true, description: 'PaymentStatus values.' }) paymentStatus?: string[];
+  @Field({ nullable: true, description: 'The display id, as text.' }) displayId?: string;
+  @Field({ nullable: true }) cartId?: string;
+  @Field({ nullable: true }) customerId?: string;
+  @Field({ nullable: true }) email?: string;
+  @Field(() => [String], { nullable: true }) regionId?: string[];
+  @Field({ nullable: true }) currencyCode?: string;
+  @Field({ nullable: true }) taxRate?: string;
+  @Field(() => [String], { nullable: true }) salesChannelId?: string[];
+  @Field(() => DateRange, { nullable: true }) canceledAt?: DateRange;
+  @Field(() => DateRange, { nullable: true }) createdAt?: DateRange;
+  @Field(() => DateRange, { nullable: true }) updatedAt?: DateRange;
+}
+
+@ArgsType()
+export class OrderListArgs extends ListArgs(50) {
+  @Field(() => OrderFilter, { nullable: true }) filter?: OrderFilter;
+}
+
+export const OrderList = PageOf(Order);
+
+@InputType({ description: 'Medusa\'s order update: addresses only while the order is unprocessed.' })
+export class UpdateOrderInput {
+  @Field({ nullable: true }) @IsOptional() @IsEmail() email?: string;
+  @Field(() => AddressOrId, { nullable: true }) billingAddress?: AddressRef;
+  @Field(() => AddressOrId, { nullable: true }) shippingAddress?: AddressRef;
+  @Field({ nullable: true }) customerId?: string;
+  @Field({ nullable: true }) noNotification?: boolean;
+}

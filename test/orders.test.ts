@@ -1,0 +1,121 @@
+import { startApp, TestApp, errorType } from './helpers';
+import { Order, Payment, Refund } from '../src/entities/orders';
+
+let t: TestApp;
+let regionId: string;
+let optionId: string;
+
+beforeAll(async () => {
+  t = await startApp();
+  const region = await t.http.post('/admin/regions').set(t.auth)
+    .send({ name: 'Orders', currency_code: 'usd', tax_rate: 25, payment_providers: ['manual'], fulfillment_providers: ['manual'], countries: ['dk'] });
+  regionId = region.body.region.id;
+  const option = await t.http.post('/admin/shipping-options').set(t.auth)
+    .send({ name: 'Post', region_id: regionId, provider_id: 'manual', data: {}, price_type: 'flat_rate', amount: 1000 });
+  optionId = option.body.shipping_option.id;
+});
+afterAll(() => t.close());
+
+/** An order as the real server makes one: a draft order, paid. */
+async function newOrder(email: string): Promise<any> {
+  const draft = await t.http.post('/admin/draft-orders').set(t.auth).send({
+    email, region_id: regionId, shipping_methods: [{ option_id: optionId }], items: [{ title: 'Service', unit_price: 4000, quantity: 1 }],
+  });
+  const paid = await t.http.post(`/admin/draft-orders/${draft.body.draft_order.id}/pay`).set(t.auth);
+  expect(paid.status).toBe(200);
+  return paid.body.order;
+}
+
+describe('REST /admin/orders', () => {
+  let order: any;
+  beforeAll(async () => { order = await newOrder('first@example.com'); });
+
+  it('gets an order with its default relations and totals', async () => {
+    const res = await t.http.get(`/admin/orders/${order.id}`).set(t.auth);
+    expect(res.status).toBe(200);
+    // 4000 custom (untaxed) + 1000 shipping with 250 tax
+    expect(res.body.order).toMatchObject({ subtotal: 4000, shipping_total: 1000, tax_total: 250, total: 5250, paid_total: 5250, refundable_amount: 5250 });
+    expect(res.body.order.payments).toHaveLength(1);
+    expect(res.body.order.sales_channel_id).toBeDefined();
+  });
+
+  it('lists with filters, search and a fixed number of queries', async () => {
+    await newOrder('second@example.com');
+    const byEmail = await t.http.get('/admin/orders?q=first@').set(t.auth);
+    expect(byEmail.body.orders.map((o: any) => o.id)).toEqual([order.id]);
+    const captured = await t.http.get('/admin/orders?payment_status[]=captured&status[]=pending').set(t.auth);
+    expect(captured.body.count).toBe(2);
+    const bad = await t.http.get('/admin/orders?status[]=lost').set(t.auth);
+    expect([bad.status, bad.body.type]).toEqual([400, 'invalid_data']);
+    const list = (limit: number) => t.http.get(`/admin/orders?limit=${limit}`).set(t.auth);
+    expect(await t.countQueries(() => list(1))).toBe(await t.countQueries(() => list(2)));
+  });
+
+  it('follows the state machine: archive needs completed, cancel twice changes nothing, canceled refuses the rest', async () => {
+    const archive = await t.http.post(`/admin/orders/${order.id}/archive`).set(t.auth);
+    expect([archive.status, archive.body.message]).toEqual([400, 'Can\'t archive an unprocessed order']);
+    expect((await t.http.post(`/admin/orders/${order.id}/complete`).set(t.auth)).body.order.status).toBe('completed');
+    expect((await t.http.post(`/admin/orders/${order.id}/archive`).set(t.auth)).body.order.status).toBe('archived');
+    const other = await newOrder('third@example.com');
+    const canceled = await t.http.post(`/admin/orders/${other.id}/cancel`).set(t.auth);
+    expect(canceled.body.order).toMatchObject({ status: 'canceled', payment_status: 'canceled', fulfillment_status: 'canceled' });
+    const stamp = (await t.em().findOneOrFail(Order, other.id)).canceledAt;
+    expect((await t.http.post(`/admin/orders/${other.id}/cancel`).set(t.auth)).status).toBe(200);
+    expect((await t.em().findOneOrFail(Order, other.id)).canceledAt).toEqual(stamp);
+    const capture = await t.http.post(`/admin/orders/${other.id}/capture`).set(t.auth);
+    expect([capture.status, capture.body.message]).toEqual([400, 'A canceled order cannot capture payment']);
+    const update = await t.http.post(`/admin/orders/${other.id}`).set(t.auth).send({ email: 'x@example.com' });
+    expect([update.status, update.body.message]).toEqual([400, 'A canceled order cannot be updated']);
+    expect((await t.em().findOneOrFail(Order, other.id)).email).toBe('third@example.com');
+  });
+
+  it('updates the email; refuses bad input; 404 and 401', async () => {
+    const res = await t.http.post(`/admin/orders/${order.id}`).set(t.auth).send({ email: 'New@Example.com' });
+    expect(res.body.order.email).toBe('new@example.com');
+    expect((await t.http.post(`/admin/orders/${order.id}`).set(t.auth).send({ email: 'nope' })).status).toBe(400);
+    expect((await t.http.post(`/admin/orders/${order.id}`).set(t.auth).send({ colour: 'red' })).status).toBe(400);
+    expect((await t.em().findOneOrFail(Order, order.id)).email).toBe('new@example.com');
+    expect((await t.http.get('/admin/orders/order_missing').set(t.auth)).status).toBe(404);
+    expect((await t.http.post('/admin/orders/order_missing/cancel').set(t.auth)).status).toBe(404);
+    expect((await t.http.get('/admin/orders')).status).toBe(401);
+    expect((await t.http.post(`/admin/orders/${order.id}/cancel`)).status).toBe(401);
+  });
+});
+
+describe('REST /admin/payments', () => {
+  it('refunds a payment up to what is left, leaving the order\'s payment status; never twice past the limit', async () => {
+    const order = await newOrder('pay@example.com');
+    const paymentId = order.payments[0].id;
+    const res = await t.http.post(`/admin/payments/${paymentId}/refund`).set(t.auth).send({ amount: 5000, reason: 'other', note: 'goodwill' });
+    expect(res.status).toBe(200);
+    expect(res.body.refund).toMatchObject({ amount: 5000, reason: 'other', note: 'goodwill', payment_id: paymentId, order_id: null });
+    expect((await t.em().findOneOrFail(Payment, paymentId)).amountRefunded).toBe(5000);
+    // Two concurrent refunds of what is left: the row lock lets one through.
+    const both = await Promise.all([1, 2].map(() => t.http.post(`/admin/payments/${paymentId}/refund`).set(t.auth).send({ amount: 250, reason: 'other' })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(await t.em().count(Refund, { payment: paymentId })).toBe(2);
+    const tooMuch = await t.http.post(`/admin/payments/${paymentId}/refund`).set(t.auth).send({ amount: 1, reason: 'other' });
+    expect([tooMuch.status, tooMuch.body.message]).toEqual([400, `Only 0 can be refunded from Payment ${paymentId}`]);
+    expect((await t.http.post(`/admin/payments/${paymentId}/refund`).set(t.auth).send({ amount: 1, reason: 'mood' })).status).toBe(400);
+    expect((await t.em().findOneOrFail(Order, order.id)).paymentStatus).toBe('captured');
+    expect((await t.http.get(`/admin/payments/${paymentId}`).set(t.auth)).body.payment.amount_refunded).toBe(5250);
+    expect((await t.http.get('/admin/payments/pay_missing').set(t.auth)).status).toBe(404);
+    expect((await t.http.get(`/admin/payments/${paymentId}`)).status).toBe(401);
+  });
+});
+
+describe('GraphQL orders and payments', () => {
+  it('lists, completes, captures, refunds', async () => {
+    const order = await newOrder('gql@example.com');
+    const list = await t.gql(`{ orders(filter: { email: "gql@example.com" }) { count items { id total paymentStatus items { subtotal refundable } } } }`);
+    expect(list.data.orders.items[0]).toMatchObject({ id: order.id, total: 5250, paymentStatus: 'captured', items: [{ subtotal: 4000, refundable: 4000 }] });
+    const done = await t.gql(`mutation($id: String!) { completeOrder(id: $id) { status } }`, { id: order.id });
+    expect(done.data.completeOrder.status).toBe('completed');
+    const captured = await t.gql(`mutation($id: String!) { capturePayment(id: $id) { capturedAt } }`, { id: order.payments[0].id });
+    expect(captured.data.capturePayment.capturedAt).toBeTruthy();
+    const refund = await t.gql(`mutation($id: String!) { refundPayment(id: $id, input: { amount: 100, reason: other }) { amount } }`, { id: order.payments[0].id });
+    expect(refund.data.refundPayment.amount).toBe(100);
+    expect(errorType(await t.gql(`mutation { cancelOrder(id: "order_missing") { id } }`))).toBe('not_found');
+    expect(errorType(await t.gql(`mutation($id: String!) { archiveOrder(id: $id) { id } }`, { id: (await newOrder('g2@example.com')).id }))).toBe('not_allowed');
+  });
+});
