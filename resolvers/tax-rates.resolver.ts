@@ -106,11 +106,12 @@ export class TaxRatesResolver {
 }
 
 /** Request-scoped count loaders: one grouped query per link table for the whole page. */
-const countLoaders = new WeakMap<Context, Map<string, DataLoader<string, number>>>();
+// Keyed by the request's loaders (renewed at each root mutation), so counts are never stale within a request.
+const countLoaders = new WeakMap<Context['loaders'], Map<string, DataLoader<string, number>>>();
 
 function linkCounts(ctx: Context, pivot: string, table: string, column: string): DataLoader<string, number> {
-  let loaders = countLoaders.get(ctx);
-  if (!loaders) countLoaders.set(ctx, (loaders = new Map()));
+  let loaders = countLoaders.get(ctx.loaders);
+  if (!loaders) countLoaders.set(ctx.loaders, (loaders = new Map()));
   let loader = loaders.get(pivot);
   if (!loader) {
     loader = new DataLoader<string, number>(async (ids) => {

@@ -15,6 +15,7 @@ import { AppError, fromDatabaseError, invalid, unauthorized } from './lib/errors
 import { toSnake } from './lib/naming';
 import { checkInput } from './lib/input';
 import type { EventBus } from './lib/events';
+import { Loaders } from './lib/loaders';
 
 /** The only root operations that need no signed-in user (Medusa's five open admin routes). */
 export const OPEN_OPERATIONS = new Set(['login', 'createAccessToken', 'requestPasswordReset', 'resetPassword', 'acceptInvite']);
@@ -62,6 +63,9 @@ function guardRootFields(schema: GraphQLSchema): void {
 }
 
 async function inTransaction<T>(ctx: Context, work: () => Promise<T> | T): Promise<T> {
+  // Root mutations run one after another: what the loaders cached for an earlier one (a count,
+  // a relation) is stale now, so each starts, and answers, with fresh loaders.
+  ctx.loaders = new Loaders(() => ctx.em);
   const outer = ctx.em;
   let result: T;
   let eventJobs: string[] = [];

@@ -119,3 +119,17 @@ describe('production mode', () => {
     expect(JSON.stringify(res2.errors)).not.toMatch(/hunter2-secret/);
   });
 });
+
+describe('request state between root fields', () => {
+  it('answers each root mutation with fresh data, not what an earlier one of the request loaded', async () => {
+    const region = await t.http.post('/admin/regions').set(t.auth).send({ name: 'Tax', currency_code: 'usd', tax_rate: 0, payment_providers: ['manual'], fulfillment_providers: ['manual'], countries: ['fr'] });
+    const rate = await t.gql('mutation($r: String!) { createTaxRate(input: { code: "T", name: "T", rate: 5, regionId: $r }) { id } }', { r: region.body.region.id });
+    const [p1, p2] = await Promise.all(['A', 'B'].map((title) => t.http.post('/admin/products').set(t.auth).send({ title })));
+    const res = await t.gql(
+      'mutation($id: String!, $a: [String!]!, $b: [String!]!) { a: addTaxRateProducts(id: $id, products: $a) { productCount } b: addTaxRateProducts(id: $id, products: $b) { productCount } }',
+      { id: rate.data.createTaxRate.id, a: [p1.body.product.id], b: [p2.body.product.id] },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ a: { productCount: 1 }, b: { productCount: 2 } });
+  });
+});
