@@ -14,7 +14,10 @@ const ROUTE_RELATIONS = [...ORDER_RELATIONS, 'sales_channel'];
 /** Columns Medusa's order routes leave out of their default selection. */
 const HIDDEN = ['external_id', 'idempotency_key', 'shipping_address_id', 'billing_address_id'];
 
-const PRICING = ['calculated_price', 'calculated_price_incl_tax', 'calculated_tax', 'original_price', 'original_price_incl_tax', 'original_tax', 'tax_rates'];
+const PRICING = [
+  'calculated_price', 'calculated_price_incl_tax', 'calculated_tax', 'original_price', 'original_price_incl_tax', 'original_tax', 'tax_rates',
+  'calculated_price_includes_tax', 'original_price_includes_tax',
+];
 
 /** A line's variant carries no pricing of a price selection (Medusa prices it only in variant lists). */
 export function withoutPricing(variant: any): void {

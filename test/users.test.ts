@@ -177,7 +177,7 @@ describe('GraphQL users', () => {
     const id = created.data.createUser.id;
     expect(created.data.createUser).toMatchObject({ email: 'gql@example.com', role: 'member', lastName: 'Q' });
 
-    const updated = await t.gql(`mutation($id: String!) { updateUser(id: $id, input: { role: admin, metadata: { k: "v" }, apiToken: "gql-token" }) { role metadata apiToken } }`, { id });
+    const updated = await t.gql(`mutation($id: String!) { updateUser(id: $id, input: { role: admin, metadata: { k: "v" }, apiToken: "gql-token-0123456789" }) { role metadata apiToken } }`, { id });
     expect(updated.data.updateUser).toEqual({ role: 'admin', metadata: { k: 'v' }, apiToken: null });
 
     const got = await t.gql(`query($id: String!) { user(id: $id) { email } }`, { id });
