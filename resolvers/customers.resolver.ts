@@ -4,7 +4,9 @@ import { Address, Customer } from '../src/entities/customers';
 import { CustomerGroup } from '../src/entities/customer-groups';
 import { Country } from '../src/entities/regions';
 import * as customers from '../src/services/customers';
-import { CreateCustomerInput, CustomerList, CustomerListArgs, UnservedOrder, UpdateCustomerInput } from '../schema/customers';
+import { Order } from '../src/entities/orders';
+import { childrenOf } from '../src/services/orders';
+import { CreateCustomerInput, CustomerList, CustomerListArgs, UpdateCustomerInput } from '../schema/customers';
 
 @Resolver(() => Customer)
 export class CustomersResolver {
@@ -33,9 +35,9 @@ export class CustomersResolver {
     return ctx.loaders.relation<Customer, CustomerGroup[]>(root, 'groups');
   }
 
-  @FieldResolver(() => [UnservedOrder], { description: 'The customer\'s orders: none until orders are served.' })
-  orders(): UnservedOrder[] {
-    return [];
+  @FieldResolver(() => [Order], { description: 'The customer\'s orders, oldest first.' })
+  orders(@Root() root: Customer, @Ctx() ctx: Context) {
+    return childrenOf(ctx, Order, 'customer', root.id);
   }
 
   @FieldResolver(() => [Address])

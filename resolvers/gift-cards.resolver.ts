@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { Context } from '../src/context';
 import { GiftCard } from '../src/entities/gift-cards';
 import { Region } from '../src/entities/regions';
-import { UnservedOrder } from '../schema/customers';
+import { Order } from '../src/entities/orders';
 import * as giftCards from '../src/services/gift-cards';
 import { DeleteResponse } from '../schema/common';
 import { CreateGiftCardInput, GiftCardList, GiftCardListArgs, UpdateGiftCardInput } from '../schema/gift-cards';
@@ -34,9 +34,9 @@ export class GiftCardsResolver {
     return giftCards.deleteGiftCard(ctx, id);
   }
 
-  @FieldResolver(() => UnservedOrder, { nullable: true, description: 'The order that sold the card: null until orders are served.' })
-  order(): UnservedOrder | null {
-    return null;
+  @FieldResolver(() => Order, { nullable: true, description: 'The order that sold the card, if one did.' })
+  order(@Root() root: GiftCard, @Ctx() ctx: Context) {
+    return root.orderId ? ctx.loaders.byId(Order, root.orderId) : null;
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'Null once the region is deleted.' })

@@ -56,9 +56,10 @@ export function checkBody(
 }
 
 const PRESENCE_RULES = new Set(['isNotEmpty', 'isDefined']);
-// Range and presence rules only: the nesting rule (`nestedValidation`) is reported by class-validator
-// only for a value that is no object or list, and then Medusa says it too (`each value in nested property ...`).
-const QUIET_WHEN_MISTYPED = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
+// The nesting rule too: for a list of objects that is not a list, the list's own words say it
+// (Medusa's IsArray with ValidateNested({each})); where Medusa's class has ValidateNested and the
+// answer names it beside IsArray or alone, the rule is marked MEDUSA_RULE.
+const QUIET_WHEN_MISTYPED = new Set(['nestedValidation', 'min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative', 'isLength', 'isNotEmpty', 'isDefined']);
 
 /** The value's own type problems (not those inside nested objects), in class-validator's words. */
 function typeProblems(value: unknown, type: GraphQLInputType, key: string, required: boolean): string[] {

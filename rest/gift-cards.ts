@@ -1,11 +1,17 @@
 import type { Route } from './executor';
 import { without } from './_keys';
+import { plainOrder } from './orders';
 
-// Medusa's defaults are the region and the order (null until orders are served), and its
+// Medusa's defaults are the region and the order (a plain relation, without totals), and its
 // selected columns leave out `order_id`. Only the list reads the query string, and it takes
 // neither `expand` nor `fields`.
 const GIFT_CARD_RELATIONS = ['region', 'order'];
-const reshape = without(['order_id']);
+const dropOrderId = without(['order_id']);
+const reshape = (result: any) => {
+  const out = dropOrderId(result);
+  for (const card of Array.isArray(out?.items) ? out.items : [out]) plainOrder(card?.order);
+  return out;
+};
 const one = { envelope: { one: 'gift_card' }, relations: GIFT_CARD_RELATIONS, ignoresQuery: true, reshape } as const;
 
 export const routes: Route[] = [

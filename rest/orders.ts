@@ -56,7 +56,7 @@ export function orderShape(order: any): any {
   return order;
 }
 
-const ORDER_TOTALS = ['subtotal', 'discount_total', 'shipping_total', 'shipping_tax_total', 'item_tax_total', 'tax_total', 'gift_card_total', 'gift_card_tax_total', 'total', 'paid_total', 'refunded_total', 'refundable_amount'];
+export const ORDER_TOTALS = ['subtotal', 'discount_total', 'shipping_total', 'shipping_tax_total', 'item_tax_total', 'tax_total', 'gift_card_total', 'gift_card_tax_total', 'total', 'paid_total', 'refunded_total', 'refundable_amount'];
 const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total'];
 
 /**
@@ -94,3 +94,9 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/orders/:id/cancel', operation: 'cancelOrder', ...one },
   { method: 'POST', path: '/admin/orders/:id/capture', operation: 'captureOrderPayment', ...one },
 ];
+
+/** An order loaded as another record's relation (a customer's orders, a gift card's order): its columns, none of its totals. */
+export function plainOrder(order: any): any {
+  if (order) for (const k of [...ORDER_TOTALS, ...ORDER_COMPUTED]) delete order[k];
+  return order;
+}

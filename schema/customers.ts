@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { IsArray, IsEmail, IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { DateRange, ListArgs, PageOf } from './common';
+import { DateRange, ListArgs, MEDUSA_RULE, PageOf } from './common';
 import { Customer } from '../src/entities/customers';
 
 @InputType({ description: 'Filters of the customer lists (all customers, or the customers of a group).' })
@@ -43,17 +43,8 @@ export class UpdateCustomerInput {
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field({ nullable: true, description: 'An empty password leaves the current one (Medusa).' }) password?: string;
   @Field(() => [CustomerGroupIdInput], { nullable: true, description: 'Replaces the customer\'s groups.' })
-  @IsArray() @IsOptional() @ValidateNested({ each: true })
+  @IsArray() @IsOptional() @ValidateNested({ each: true, ...MEDUSA_RULE })
   groups?: CustomerGroupIdInput[];
   @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
 }
 
-/**
- * What a customer's `orders` and a gift card's `order` answer until the orders domain is served:
- * no record has any yet, so the lists are empty and the references null, as in a Medusa store
- * without orders (Medusa's default relations name them). The orders domain replaces it.
- */
-@ObjectType({ description: 'An order, as referenced from customers and gift cards (none exist until orders are served).' })
-export class UnservedOrder {
-  @Field(() => ID) id!: string;
-}

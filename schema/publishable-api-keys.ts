@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { IsArray, IsNotEmpty, IsOptional, ValidateNested } from 'class-validator';
-import { DateRange, ListArgs, PageOf } from './common';
+import { DateRange, ListArgs, MEDUSA_RULE, PageOf } from './common';
 import { PublishableApiKey } from '../src/entities/publishable-api-keys';
 
 @InputType()
@@ -36,7 +36,7 @@ export class PublishableKeySalesChannelRef {
 @ArgsType()
 export class PublishableKeySalesChannelsArgs {
   @Field() id!: string;
-  @Field(() => [PublishableKeySalesChannelRef], { description: 'An empty list changes nothing.' }) @IsArray() @ValidateNested({ each: true }) salesChannelIds!: PublishableKeySalesChannelRef[];
+  @Field(() => [PublishableKeySalesChannelRef], { description: 'An empty list changes nothing.' }) @IsArray() @ValidateNested({ each: true, ...MEDUSA_RULE }) salesChannelIds!: PublishableKeySalesChannelRef[];
 }
 
 @ArgsType()

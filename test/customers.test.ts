@@ -250,3 +250,28 @@ describe('GraphQL customers', () => {
     expect(await countCustomers()).toBe(before);
   });
 });
+
+describe('a customer\'s orders', () => {
+  it('are the orders made for the customer, as a plain relation (no totals), through REST and GraphQL', async () => {
+    const region = await t.http.post('/admin/regions').set(t.auth)
+      .send({ name: 'Shop', currency_code: 'usd', tax_rate: 0, payment_providers: ['manual'], fulfillment_providers: ['manual'], countries: ['se'] });
+    const option = await t.http.post('/admin/shipping-options').set(t.auth)
+      .send({ name: 'Post', region_id: region.body.region.id, provider_id: 'manual', data: {}, price_type: 'flat_rate', amount: 500 });
+    const draft = await t.http.post('/admin/draft-orders').set(t.auth).send({
+      email: 'buyer@example.com', region_id: region.body.region.id, shipping_methods: [{ option_id: option.body.shipping_option.id }],
+      items: [{ title: 'Service', unit_price: 2000, quantity: 1 }],
+    });
+    const order = (await t.http.post(`/admin/draft-orders/${draft.body.draft_order.id}/pay`).set(t.auth)).body.order;
+
+    const res = await t.http.get(`/admin/customers/${order.customer_id}`).set(t.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.customer.orders.map((o: any) => [o.id, o.display_id, o.email])).toEqual([[order.id, order.display_id, 'buyer@example.com']]);
+    expect(res.body.customer.orders[0]).not.toHaveProperty('total');
+    expect(res.body.customer.orders[0]).not.toHaveProperty('returns');
+    const other = await t.http.post('/admin/customers').set(t.auth).send({ email: 'nobuy@example.com', first_name: 'N', last_name: 'B', password: 'secret-1' });
+    expect((await t.http.get(`/admin/customers/${other.body.customer.id}`).set(t.auth)).body.customer.orders).toEqual([]);
+
+    const gql = await t.gql('query($id: String!) { customer(id: $id) { orders { id total } } }', { id: order.customer_id });
+    expect(gql.data.customer.orders).toEqual([{ id: order.id, total: 2500 }]);
+  });
+});
