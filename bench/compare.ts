@@ -18,10 +18,8 @@ import os from 'os';
 import path from 'path';
 import { ChildProcess } from 'child_process';
 import { parseArgs } from 'util';
-import { Client } from 'pg';
-import { openDatabase, freePort } from '../src/db/embedded';
-import { openOrm, migrate } from '../src/db/orm';
-import { ADMIN, Figures, load, seed, startServer } from './lib';
+import { freePort } from '../src/db/embedded';
+import { ADMIN, Figures, load, openCatalogue, startServer } from './lib';
 
 interface Server { name: string; base: string; headers: Record<string, string>; pid?: number; productId?: string }
 
@@ -104,15 +102,9 @@ async function main(): Promise<void> {
   medusa.headers = { authorization: `Bearer ${await token(medusa.base, values['medusa-email']!, values['medusa-password']!)}` };
   await seedMedusa(medusa, count);
 
-  const database = await openDatabase({ dataDir, log: (m) => console.log(m) });
-  const orm = await openOrm(database.url);
+  const database = await openCatalogue(dataDir, count, (m) => console.log(m));
   let child: ChildProcess | undefined;
   try {
-    await migrate(orm);
-    const db = new Client({ connectionString: database.url });
-    await db.connect();
-    await seed(db, count);
-    await db.end();
     const port = await freePort();
     process.env.WEB_CONCURRENCY = values.workers;
     child = await startServer(database.url, port, '');
@@ -157,8 +149,7 @@ async function main(): Promise<void> {
       (child as ChildProcess & { stopping?: boolean }).stopping = true;
       child.kill();
     }
-    await orm.close();
-    await database.stop();
+    await database.close();
   }
 }
 

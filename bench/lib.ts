@@ -8,6 +8,8 @@ import path from 'path';
 import { spawn, ChildProcess } from 'child_process';
 import { Client } from 'pg';
 import { newId } from '../src/lib/ids';
+import { openDatabase } from '../src/db/embedded';
+import { openOrm, migrate } from '../src/db/orm';
 
 const ROOT = path.resolve(__dirname, '..');
 export const ADMIN = { email: 'bench@aegis.test', password: 'bench-password' };
@@ -43,6 +45,27 @@ class Rows {
       await db.query(`insert into "${this.table}" (${names.map((c) => `"${c}"`).join(', ')}) select * from unnest(${unnest})`, params);
     }
   }
+}
+
+/**
+ * The bench catalogue's database: the embedded PostgreSQL in `dataDir`, migrated, holding exactly
+ * `count` seeded products. `close()` stops it.
+ */
+export async function openCatalogue(dataDir: string, count: number, log: (m: string) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const database = await openDatabase({ dataDir, log });
+  const orm = await openOrm(database.url);
+  const close = async () => { await orm.close(); await database.stop(); };
+  try {
+    await migrate(orm);
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    await seed(db, count);
+    await db.end();
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { url: database.url, close };
 }
 
 export async function seed(db: Client, count: number): Promise<void> {

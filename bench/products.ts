@@ -15,13 +15,11 @@ import os from 'os';
 import path from 'path';
 import { ChildProcess } from 'child_process';
 import { parseArgs } from 'util';
-import { Client } from 'pg';
-import { openDatabase, freePort } from '../src/db/embedded';
-import { openOrm, migrate } from '../src/db/orm';
+import { freePort } from '../src/db/embedded';
 import { buildAppSchema } from '../src/graphql';
 import { compileRoute, documentText } from '../rest/executor';
 import { routes as productRoutes } from '../rest/products';
-import { ADMIN, Figures, load, seed, startServer } from './lib';
+import { ADMIN, Figures, load, openCatalogue, startServer } from './lib';
 
 const PAGE = 20;
 
@@ -31,15 +29,9 @@ async function main(): Promise<void> {
   const duration = Number(values.duration);
   const dataDir = values['data-dir'] ?? path.join(os.tmpdir(), `aegis-bench-${count}`);
 
-  const database = await openDatabase({ dataDir, log: (m) => console.log(m) });
-  const orm = await openOrm(database.url);
+  const database = await openCatalogue(dataDir, count, (m) => console.log(m));
   let server: ChildProcess | undefined;
   try {
-    await migrate(orm);
-    const db = new Client({ connectionString: database.url });
-    await db.connect();
-    await seed(db, count);
-    await db.end();
 
     // The GraphQL document is the one the REST route runs, so both doors do the same work.
     const route = productRoutes.find((r) => r.method === 'GET' && r.path === '/admin/products')!;
@@ -78,8 +70,7 @@ async function main(): Promise<void> {
       (server as ChildProcess & { stopping?: boolean }).stopping = true;
       server.kill();
     }
-    await orm.close();
-    await database.stop();
+    await database.close();
   }
 }
 

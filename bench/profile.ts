@@ -13,10 +13,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { parseArgs } from 'util';
-import { Client } from 'pg';
-import { openDatabase, freePort } from '../src/db/embedded';
-import { openOrm, migrate } from '../src/db/orm';
-import { ADMIN, seed, startServer } from './lib';
+import { freePort } from '../src/db/embedded';
+import { ADMIN, openCatalogue, startServer } from './lib';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
@@ -61,14 +59,8 @@ async function main(): Promise<void> {
   const count = Number(values.products);
   const dataDir = values['data-dir'] ?? path.join(os.tmpdir(), `aegis-bench-${count}`);
   const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aegis-prof-'));
-  const database = await openDatabase({ dataDir, log: () => undefined });
-  const orm = await openOrm(database.url);
+  const database = await openCatalogue(dataDir, count, () => undefined);
   try {
-    await migrate(orm);
-    const db = new Client({ connectionString: database.url });
-    await db.connect();
-    await seed(db, count);
-    await db.end();
     const port = await freePort();
     process.env.WEB_CONCURRENCY = '1';
     const child = await startServer(database.url, port, values['node-options']!, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
@@ -92,8 +84,7 @@ async function main(): Promise<void> {
     console.log(`${values.path}: ${n} sequential requests, ${(ms / n).toFixed(1)} ms each on average (wall), ${bytes} bytes each; profile ${path.join(profDir, file)}\n`);
     console.log(summarise(JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as Profile, 25));
   } finally {
-    await orm.close();
-    await database.stop();
+    await database.close();
   }
 }
 
