@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../src/context';
 import { InventoryItem, InventoryLevel } from '../src/entities/inventory-items';
 import { StockLocation } from '../src/entities/stock-locations';
 import { ProductVariant } from '../src/entities/variants';
 import * as inventory from '../src/services/inventory-items';
+import { rootFieldOf } from '../src/lib/loaders';
 import { DeleteResponse } from '../schema/common';
 import {
   CreateInventoryItemInput, CreateInventoryLevelInput, InventoryItemLevels, InventoryItemList, InventoryItemListArgs,
@@ -13,8 +15,8 @@ import {
 @Resolver(() => InventoryItem)
 export class InventoryItemsResolver {
   @Query(() => InventoryItemList, { description: 'Inventory items, filtered, searched (sku, title, description) and paged.' })
-  inventoryItems(@Args() { filter, ...page }: InventoryItemListArgs, @Ctx() ctx: Context) {
-    return inventory.listInventoryItems(ctx, filter, page);
+  inventoryItems(@Args() { filter, ...page }: InventoryItemListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return inventory.listInventoryItems(ctx, filter, page, rootFieldOf(info));
   }
 
   @Query(() => InventoryItem)
@@ -58,8 +60,8 @@ export class InventoryItemsResolver {
   }
 
   @FieldResolver(() => [InventoryLevel], { description: 'Its stock per location (in a list filtered by location: at those locations).' })
-  locationLevels(@Root() root: InventoryItem, @Ctx() ctx: Context) {
-    return inventory.levelsOf(ctx, root.id);
+  locationLevels(@Root() root: InventoryItem, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return inventory.levelsOf(ctx, root.id, rootFieldOf(info));
   }
 
   @FieldResolver(() => [ProductVariant], { description: 'The variants sold from it.' })
@@ -68,13 +70,13 @@ export class InventoryItemsResolver {
   }
 
   @FieldResolver(() => Int, { description: 'The sum of its levels\' stocked quantities.' })
-  async stockedQuantity(@Root() root: InventoryItem, @Ctx() ctx: Context) {
-    return (await inventory.quantitiesOf(ctx, root.id)).stocked;
+  async stockedQuantity(@Root() root: InventoryItem, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await inventory.quantitiesOf(ctx, root.id, rootFieldOf(info))).stocked;
   }
 
   @FieldResolver(() => Int, { description: 'The sum of its levels\' reserved quantities.' })
-  async reservedQuantity(@Root() root: InventoryItem, @Ctx() ctx: Context) {
-    return (await inventory.quantitiesOf(ctx, root.id)).reserved;
+  async reservedQuantity(@Root() root: InventoryItem, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await inventory.quantitiesOf(ctx, root.id, rootFieldOf(info))).reserved;
   }
 }
 

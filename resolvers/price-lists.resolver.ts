@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../src/context';
 import { PriceList } from '../src/entities/price-lists';
 import { MoneyAmount, ProductVariant } from '../src/entities/variants';
 import { CustomerGroup } from '../src/entities/customer-groups';
 import * as priceLists from '../src/services/price-lists';
+import { rootFieldOf } from '../src/lib/loaders';
 import { DeleteResponse } from '../schema/common';
 import {
   CreatePriceListInput, DeletePriceListPricesInput, DeletePriceListProductsPricesInput, PriceListList, PriceListListArgs, PriceListPriceInput, PriceListPricesDeleteResponse,
@@ -25,8 +27,8 @@ export class PriceListsResolver {
   }
 
   @Query(() => ProductList, { description: 'The products with a variant priced in the list, filtered and paged as products are.' })
-  priceListProducts(@Args() { priceListId, filter, ...page }: PriceListProductListArgs, @Ctx() ctx: Context) {
-    return priceLists.listPriceListProducts(ctx, priceListId, filter, page);
+  priceListProducts(@Args() { priceListId, filter, ...page }: PriceListProductListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return priceLists.listPriceListProducts(ctx, priceListId, filter, page, rootFieldOf(info));
   }
 
   @Mutation(() => PriceList)
@@ -108,7 +110,8 @@ export class PriceListVariantResolver {
     @Root() root: ProductVariant,
     @Arg('priceListId', () => String, { nullable: true }) priceListId: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return priceLists.variantPricesInList(ctx, root.id, priceListId);
+    return priceLists.variantPricesInList(ctx, root.id, priceListId, rootFieldOf(info));
   }
 }

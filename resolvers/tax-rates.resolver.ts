@@ -106,12 +106,9 @@ export class TaxRatesResolver {
 }
 
 /** Request-scoped count loaders: one grouped query per link table for the whole page. */
-// Keyed by the request's loaders (renewed at each root mutation), so counts are never stale within a request.
-const countLoaders = new WeakMap<Context['loaders'], Map<string, DataLoader<string, number>>>();
-
+// Kept with the request's loaders (renewed at each root mutation), so counts are never stale within a request.
 function linkCounts(ctx: Context, pivot: string, table: string, column: string): DataLoader<string, number> {
-  let loaders = countLoaders.get(ctx.loaders);
-  if (!loaders) countLoaders.set(ctx.loaders, (loaders = new Map()));
+  const loaders = ctx.loaders.state('tax-rates:link-counts', () => new Map<string, DataLoader<string, number>>());
   let loader = loaders.get(pivot);
   if (!loader) {
     loader = new DataLoader<string, number>(async (ids) => {

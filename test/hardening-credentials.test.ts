@@ -2,7 +2,7 @@ import request from 'supertest';
 import jwt from 'jsonwebtoken';
 import { createHash } from 'crypto';
 import { startApp, TestApp, ADMIN } from './helpers';
-import { createUser } from '../src/services/users';
+import { createUser, requestPasswordReset } from '../src/services/users';
 import { UserRole } from '../src/entities/users';
 import { LIMITS } from '../src/lib/rate-limit';
 
@@ -146,5 +146,31 @@ describe('rate limits', () => {
       expect((await t.http.post('/admin/users/reset-password').send({ email, token: `guess-${i}`, password: 'x-password' })).status).toBe(400);
     }
     expect((await t.http.post('/admin/users/reset-password').send({ email, token: 'guess-x', password: 'x-password' })).status).toBe(429);
+  });
+});
+
+describe('password-token work', () => {
+  // The request's own work, as a root mutation does it (the change and its outbox jobs in one
+  // transaction); the delivery that follows it runs later, in a worker, after the answer.
+  const ask = (email: string) => t.countQueries(async () => {
+    const ctx = t.ctx();
+    await ctx.em.transactional(async (em) => {
+      ctx.em = em as typeof ctx.em;
+      await requestPasswordReset(ctx, email);
+      expect(await ctx.bus.write(em, ctx.events.take())).toHaveLength(1);
+    });
+  });
+
+  it('runs the same SQL statements whether or not the email has an account (an outbox job either way)', async () => {
+    await userWith('equal-work@aegis.test', UserRole.member);
+    const forKnown = await ask('equal-work@aegis.test');
+    const forUnknown = await ask('no-account@aegis.test');
+    expect(forUnknown).toBe(forKnown);
+  });
+
+  it('delivers nothing for an unknown email', async () => {
+    const before = t.events.length;
+    expect((await t.http.post('/admin/users/password-token').send({ email: 'nobody-here@aegis.test' })).status).toBe(204);
+    expect(t.events.slice(before)).toEqual([]);
   });
 });

@@ -23,6 +23,13 @@ export interface Subscriber {
 export const EVENTS_QUEUE = 'domain-events';
 
 /**
+ * Names a decoy of an event: written to the outbox exactly as that event would be, delivered to
+ * no handler. A service that must not reveal which way it went (password-token for an unknown
+ * email) emits one where the other way emits the event, so both do the same work.
+ */
+const DECOY = 'decoy:';
+
+/**
  * Durable domain events (a transactional outbox on the job queue). Services record events on the
  * request while they work; when the mutation's transaction is about to commit, each event that
  * has a subscriber becomes a job in that same transaction, so it exists exactly when the change
@@ -56,7 +63,8 @@ export class EventBus {
   async write(em: EntityManager, events: Omit<DomainEvent, 'id'>[]): Promise<string[]> {
     const ids: string[] = [];
     for (const event of events) {
-      if (!this.handlersOf(event.name).length) continue;
+      const standsFor = event.name.startsWith(DECOY) ? event.name.slice(DECOY.length) : event.name;
+      if (!this.handlersOf(standsFor).length) continue;
       ids.push(await this.queue.send(em, EVENTS_QUEUE, { id: newId('evt'), name: event.name, data: event.data }));
     }
     return ids;
@@ -77,6 +85,7 @@ export class EventBus {
       // Deleted once delivered: event data may carry a one-time secret (a password-reset token).
       options: { teamSize: 2, retryLimit: 8, timeoutSeconds: this.options.timeoutSeconds ?? 60, forgetWhenDone: true },
       handler: async (event: DomainEvent) => {
+        if (event.name.startsWith(DECOY)) return;
         const failures: unknown[] = [];
         for (const handler of this.handlersOf(event.name)) {
           try {
@@ -99,6 +108,11 @@ export class PendingEvents {
 
   emit(name: string, data: Record<string, unknown>): void {
     this.events.push({ name, data });
+  }
+
+  /** A decoy of event `name` (see DECOY), with data of the same shape as the real event's. */
+  emitDecoy(name: string, data: Record<string, unknown>): void {
+    this.events.push({ name: DECOY + name, data });
   }
 
   take(): Omit<DomainEvent, 'id'>[] {

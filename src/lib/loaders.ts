@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
 
 /**
  * Request-scoped DataLoaders. Field resolvers ask for one parent's relation; the loader gathers the
@@ -9,8 +10,19 @@ import type { EntityName, FilterQuery } from '@mikro-orm/core';
  */
 export class Loaders {
   private loaders = new Map<string, DataLoader<any, any>>();
+  private states = new Map<string, unknown>();
 
   constructor(private em: () => EntityManager) {}
+
+  /**
+   * Request state other than a loader (a pricing context, a memo): kept here rather than in a
+   * module-level map so that it lives and is renewed with the loaders (after each root mutation).
+   * `key` names it; `init` makes it on first use.
+   */
+  state<T>(key: string, init: () => T): T {
+    if (!this.states.has(key)) this.states.set(key, init());
+    return this.states.get(key) as T;
+  }
 
   private get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKey?: (k: K) => unknown): DataLoader<K, V> {
     let loader = this.loaders.get(key);
@@ -70,4 +82,15 @@ export class Loaders {
     if (value && typeof value.unwrap === 'function') return value.unwrap() as V;
     return value as V;
   }
+}
+
+/**
+ * The response key (alias or name) of the root field a resolver works for. State that one root
+ * field sets for its own nested fields (a list's pricing context) is keyed by it, so another root
+ * field of the same operation never sees it.
+ */
+export function rootFieldOf(info: Pick<GraphQLResolveInfo, 'path'>): string {
+  let path = info.path;
+  while (path.prev) path = path.prev;
+  return String(path.key);
 }

@@ -43,8 +43,11 @@ export async function retrieveCategory(ctx: Context, id: string, includeTree = f
 
 // ------------------------------------------------------------------ the tree
 
-/** Children attached by `attachDescendants`, so a whole tree is served from one query. */
-const treeChildren = new WeakMap<ProductCategory, ProductCategory[]>();
+/**
+ * Children attached by `attachDescendants`, so a whole tree is served from one query. Kept with
+ * the request's loaders, so a root mutation that moves a category is not answered a stale tree.
+ */
+const treeChildren = (ctx: Context) => ctx.loaders.state('category-tree', () => new WeakMap<ProductCategory, ProductCategory[]>());
 
 /** `pcat_a.pcat_b.` → a LIKE pattern for everything below it (ids contain `_`, a wildcard). */
 const below = (mpath: string) => `${mpath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -63,26 +66,26 @@ async function attachDescendants(ctx: Context, roots: ProductCategory[]): Promis
     const parentId = row.parentCategoryId;
     if (parentId) byParent.set(parentId, [...(byParent.get(parentId) ?? []), row]);
   }
-  for (const node of new Set([...roots, ...rows])) treeChildren.set(node, byParent.get(node.id) ?? []);
+  for (const node of new Set([...roots, ...rows])) treeChildren(ctx).set(node, byParent.get(node.id) ?? []);
 }
 
 /** Direct children by rank: from an attached tree when there is one, else batched per request. */
 export function childrenOf(ctx: Context, category: ProductCategory): Promise<ProductCategory[]> {
-  const attached = treeChildren.get(category);
+  const attached = treeChildren(ctx).get(category);
   if (attached) return Promise.resolve(attached);
   return ctx.loaders.children(ProductCategory, 'parentCategory', category.id, { rank: 'asc', id: 'asc' } as any);
 }
 
 /** Every category below `category`, in one query for all the categories asked in a request. */
 export async function descendantsOf(ctx: Context, category: ProductCategory): Promise<ProductCategory[]> {
-  if (!treeChildren.has(category)) {
+  if (!treeChildren(ctx).has(category)) {
     await ctx.loaders.load<ProductCategory, null>('categoryDescendants', async (roots) => {
-      await attachDescendants(ctx, roots.filter((r) => !treeChildren.has(r)));
+      await attachDescendants(ctx, roots.filter((r) => !treeChildren(ctx).has(r)));
       return roots.map(() => null);
     }, category, (c) => c.id);
   }
   const out: ProductCategory[] = [];
-  const walk = (node: ProductCategory) => (treeChildren.get(node) ?? []).forEach((child) => { out.push(child); walk(child); });
+  const walk = (node: ProductCategory) => (treeChildren(ctx).get(node) ?? []).forEach((child) => { out.push(child); walk(child); });
   walk(category);
   return out;
 }

@@ -44,16 +44,17 @@ export function stringCondition(match: StringMatch): unknown {
 }
 
 /**
- * The location filter of the request's item list: as in Medusa, the items' levels (and their
- * sums) then count those locations only. Kept per request (the context is the key).
+ * The location filter of an item list: as in Medusa, the items' levels (and their sums) then
+ * count those locations only. Kept per request and root field (see `rootFieldOf`), so that
+ * another root field's items keep all their levels.
  */
-const levelLocations = new WeakMap<Context, string[]>();
+const levelLocations = (ctx: Context) => ctx.loaders.state('inventory:level-locations', () => new Map<string, string[]>());
 
-export async function listInventoryItems(ctx: Context, filter: InventoryItemFilter | undefined, args: PageArgs) {
+export async function listInventoryItems(ctx: Context, filter: InventoryItemFilter | undefined, args: PageArgs, scope: string) {
   const conditions: Record<string, unknown>[] = [whereOf(filter, ['locationId', 'hsCode'])];
   if (filter?.hsCode != null) conditions.push({ hsCode: stringCondition(filter.hsCode) });
   if (filter?.locationId?.length) {
-    levelLocations.set(ctx, filter.locationId);
+    levelLocations(ctx).set(scope, filter.locationId);
     const marks = filter.locationId.map(() => '?').join(', ');
     conditions.push({ [raw((a: string) => `${a}."id" in (select "inventory_item_id" from "inventory_level" where "deleted_at" is null and "location_id" in (${marks}))`, filter.locationId)]: [] });
   }
@@ -195,17 +196,17 @@ export async function adjustStockedQuantity(ctx: Context, itemId: string, locati
 
 /**
  * An item's live levels, oldest first, batched per request. In an item list filtered by
- * location, only the levels at those locations (as Medusa answers them).
+ * location (the list of root field `scope`), only the levels at those locations (as Medusa answers them).
  */
-export async function levelsOf(ctx: Context, itemId: string): Promise<InventoryLevel[]> {
+export async function levelsOf(ctx: Context, itemId: string, scope: string): Promise<InventoryLevel[]> {
   const all = await ctx.loaders.children(InventoryLevel, 'inventoryItem', itemId, { createdAt: 'asc', id: 'asc' });
-  const only = levelLocations.get(ctx);
+  const only = levelLocations(ctx).get(scope);
   return only ? all.filter((l) => only.includes(l.locationId)) : all;
 }
 
 /** The sums of the item's levels (those `levelsOf` answers), as Medusa's item answers carry them. */
-export async function quantitiesOf(ctx: Context, itemId: string): Promise<{ stocked: number; reserved: number }> {
-  const levels = await levelsOf(ctx, itemId);
+export async function quantitiesOf(ctx: Context, itemId: string, scope: string): Promise<{ stocked: number; reserved: number }> {
+  const levels = await levelsOf(ctx, itemId, scope);
   return levels.reduce((sum, l) => ({ stocked: sum.stocked + l.stockedQuantity, reserved: sum.reserved + l.reservedQuantity }), { stocked: 0, reserved: 0 });
 }
 

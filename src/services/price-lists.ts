@@ -104,22 +104,25 @@ export async function deletePriceList(ctx: Context, id: string): Promise<DeleteR
  * The products with a variant priced in the list, with the product list's own filters. As in
  * Medusa, an unknown list is not an error: it simply prices no product (an empty page).
  */
-export async function listPriceListProducts(ctx: Context, id: string, filter: PriceListProductFilter | undefined, args: PageArgs) {
-  listedPriceLists.set(ctx, id);
+export async function listPriceListProducts(ctx: Context, id: string, filter: PriceListProductFilter | undefined, args: PageArgs, scope: string) {
+  listedPriceLists(ctx).set(scope, id);
   const { type, ...rest } = filter ?? {};
   const products: ProductFilter = { ...rest, typeId: type ? [type] : undefined, priceListId: [id] };
   return listProducts(ctx, products, args);
 }
 
-/** The price list whose products the request lists, so that their variants show its prices. */
-const listedPriceLists = new WeakMap<Context, string>();
+/**
+ * The price list whose products a root field lists (by root field, see `rootFieldOf`), so that
+ * their variants, and no other root field's, show its prices.
+ */
+const listedPriceLists = (ctx: Context) => ctx.loaders.state('price-lists:listed', () => new Map<string, string>());
 
 /**
  * The prices of a variant as Medusa shows them in a price list's products: the variant's own
- * prices and those of the list (given, or the one the request lists), each batched per request.
+ * prices and those of the list (given, or the one root field `scope` lists), each batched per request.
  */
-export function variantPricesInList(ctx: Context, variantId: string, priceListId?: string | null): Promise<MoneyAmount[]> {
-  const listId = priceListId ?? listedPriceLists.get(ctx);
+export function variantPricesInList(ctx: Context, variantId: string, priceListId: string | null | undefined, scope: string): Promise<MoneyAmount[]> {
+  const listId = priceListId ?? listedPriceLists(ctx).get(scope);
   if (!listId) return Promise.resolve([]);
   return ctx.loaders.children(MoneyAmount, 'variant', variantId, { createdAt: 'asc', id: 'asc' }, { $or: [{ priceList: null }, { priceList: listId }] });
 }

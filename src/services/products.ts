@@ -458,8 +458,11 @@ export function childRows<T>(ctx: Context, entity: new () => T, fk: string, orde
 /** A relation loaded one level ahead: which rows, by which column, in what order. */
 export interface Nested { entity: new () => { id: string }; fk: string; order: string }
 
-/** Rows loaded ahead of their field resolvers, per request: relation key → parent id → rows. */
-const ahead = new WeakMap<Context, Map<string, Map<string, unknown[]>>>();
+/**
+ * Rows loaded ahead of their field resolvers, per request: relation key → parent id → rows. Kept
+ * with the loaders, so a root mutation's fresh loaders never answer rows read before it.
+ */
+const ahead = (ctx: Context) => ctx.loaders.state('rows-ahead', () => new Map<string, Map<string, unknown[]>>());
 const nestedKey = (ctx: Context, n: Nested) => `${mappingOf(ctx, n.entity).table}:${n.fk}:${n.order}`;
 
 /**
@@ -474,9 +477,7 @@ export function childRowsWith<T extends { id: string }>(ctx: Context, entity: ne
   return ctx.loaders.load<string, T[]>(key, async (ids) => {
     const byParent = await rowsByParent(ctx, entity, fk, order, ids);
     const childIds = [...byParent.values()].flat().map((row) => row.id);
-    let store = ahead.get(ctx);
-    if (!store) ahead.set(ctx, (store = new Map()));
-    const stash = store;
+    const stash = ahead(ctx);
     await Promise.all(nested.map(async (n) => {
       const rows = await rowsByParent(ctx, n.entity, n.fk, n.order, childIds);
       const known = stash.get(nestedKey(ctx, n)) ?? new Map<string, unknown[]>();
@@ -489,7 +490,7 @@ export function childRowsWith<T extends { id: string }>(ctx: Context, entity: ne
 
 /** The rows `childRowsWith` loaded ahead for this parent, or a batched load when there are none. */
 export function childRowsAhead<T>(ctx: Context, entity: new () => T, fk: string, order: string, parentId: string): T[] | Promise<T[]> {
-  const hit = ahead.get(ctx)?.get(`${mappingOf(ctx, entity).table}:${fk}:${order}`)?.get(parentId);
+  const hit = ahead(ctx).get(`${mappingOf(ctx, entity).table}:${fk}:${order}`)?.get(parentId);
   return (hit as T[] | undefined) ?? childRows(ctx, entity, fk, order, parentId);
 }
 
@@ -547,12 +548,11 @@ export const aheadKey = {
 
 /** What `key` loaded ahead for `id` in this request, if anything. */
 export function loadedAhead<T>(ctx: Context, key: string, id: string): T | undefined {
-  return ahead.get(ctx)?.get(key)?.get(id) as T | undefined;
+  return ahead(ctx).get(key)?.get(id) as T | undefined;
 }
 
 function putAhead(ctx: Context, key: string, values: Map<string, unknown>): void {
-  let store = ahead.get(ctx);
-  if (!store) ahead.set(ctx, (store = new Map()));
+  const store = ahead(ctx);
   const known = store.get(key) ?? new Map<string, unknown>();
   for (const [id, value] of values) known.set(id, value as unknown[]);
   store.set(key, known as Map<string, unknown[]>);

@@ -99,12 +99,14 @@ export async function deleteUser(ctx: Context, id: string): Promise<DeleteRespon
 export async function requestPasswordReset(ctx: Context, email: string): Promise<void> {
   await limitAttempt(ctx, 'passwordToken', email);
   const user = await ctx.em.findOne(User, { email: email.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  // The same work whether or not the email is known (a token made and hashed, one UPDATE), so
-  // that the answer's timing does not tell which emails have accounts.
+  // The same work whether or not the email is known (a token made and hashed, one UPDATE, one
+  // outbox job: a decoy that delivers nothing), so that the answer's timing does not tell which
+  // emails have accounts.
   const token = newToken();
   const fields = { resetTokenHash: digest(token), resetTokenExpiresAt: new Date(Date.now() + RESET_TTL_MS) };
   if (!user) {
     await ctx.em.nativeUpdate(User, { id: '' }, fields);
+    ctx.events.emitDecoy('user.password_reset', { id: '', email: email.toLowerCase(), token });
     return;
   }
   Object.assign(user, fields);

@@ -37,9 +37,10 @@ function variantSearch(q: string | undefined): Record<string, unknown> {
   return { $or: [{ title: { $ilike: pattern } }, { sku: { $ilike: pattern } }, { [byProduct]: [] }] };
 }
 
-export async function listVariants(ctx: Context, filter: VariantFilter | undefined, args: PageArgs & PricingArgs) {
+/** `scope` names the root field that lists (see `rootFieldOf`): its variants alone are priced. */
+export async function listVariants(ctx: Context, filter: VariantFilter | undefined, args: PageArgs & PricingArgs, scope: string) {
   const { regionId, currencyCode, cartId, customerId, ...page } = args;
-  await setPricingContext(ctx, { regionId, currencyCode, cartId, customerId });
+  pricingContexts(ctx).set(scope, await pricingContextFor(ctx, { regionId, currencyCode, cartId, customerId }));
   return findPage(ctx, ProductVariant, { $and: [whereOf(filter), variantSearch(page.q)] }, { ...page, q: undefined }, LIST);
 }
 
@@ -60,30 +61,35 @@ export interface PricingContext {
   customerId: string | null;
 }
 
-const pricingContexts = new WeakMap<Context, PricingContext>();
+/**
+ * The pricing contexts of the request's variant lists, by root field: another root field of the
+ * same operation (a product's variants) is not priced by them.
+ */
+const pricingContexts = (ctx: Context) => ctx.loaders.state('pricing:contexts', () => new Map<string, PricingContext>());
 
 interface PricingArgs { regionId?: string; currencyCode?: string; cartId?: string; customerId?: string }
 
-async function setPricingContext(ctx: Context, args: PricingArgs): Promise<void> {
+async function pricingContextFor(ctx: Context, args: PricingArgs): Promise<PricingContext> {
   // Aegis has no carts yet, so no cart can be found (Medusa answers 404 for an unknown cart).
   if (args.cartId) throw notFound('Cart', args.cartId);
   const customerId = args.customerId ?? null;
   if (args.regionId) {
     const region = await ctx.em.findOne(Region, { id: args.regionId });
     if (!region) throw notFound('Region', args.regionId);
-    pricingContexts.set(ctx, { regionId: region.id, currencyCode: region.currencyCode, automaticTaxes: region.automaticTaxes, regionRate: region.taxRate, customerId });
-  } else if (args.currencyCode) {
+    return { regionId: region.id, currencyCode: region.currencyCode, automaticTaxes: region.automaticTaxes, regionRate: region.taxRate, customerId };
+  }
+  if (args.currencyCode) {
     const code = args.currencyCode.toLowerCase();
     if (!(await ctx.em.count(Currency, { code }))) throw invalid(`Currency with code ${args.currencyCode} does not exist`);
-    pricingContexts.set(ctx, { regionId: null, currencyCode: code, automaticTaxes: false, regionRate: 0, customerId });
-  } else {
-    // Without a currency or region Medusa still decorates the list: its prices include the open price lists'.
-    pricingContexts.set(ctx, { regionId: null, currencyCode: null, automaticTaxes: false, regionRate: 0, customerId });
+    return { regionId: null, currencyCode: code, automaticTaxes: false, regionRate: 0, customerId };
   }
+  // Without a currency or region Medusa still decorates the list: its prices include the open price lists'.
+  return { regionId: null, currencyCode: null, automaticTaxes: false, regionRate: 0, customerId };
 }
 
-export function pricingContextOf(ctx: Context): PricingContext | undefined {
-  return pricingContexts.get(ctx);
+/** The pricing context of the variant list of root field `scope`; none elsewhere. */
+export function pricingContextOf(ctx: Context, scope: string): PricingContext | undefined {
+  return pricingContexts(ctx).get(scope);
 }
 
 /** A price list as far as price selection cares: is it open now, and to whom. */
