@@ -9,7 +9,7 @@ import { FeatureFlag, ModuleResolution, UpdateStoreInput } from '../schema/store
 export class StoreResolver {
   @Query(() => Store)
   store(@Ctx() ctx: Context) {
-    return store.retrieveStore(ctx);
+    return store.retrieveStore(ctx, false, true);
   }
 
   @Mutation(() => Store)
@@ -29,12 +29,14 @@ export class StoreResolver {
 
   @FieldResolver(() => [Currency])
   currencies(@Root() root: Store, @Ctx() ctx: Context) {
-    return ctx.loaders.relation<Store, Currency[]>(root, 'currencies');
+    return root.currencies.isInitialized() ? root.currencies.getItems() : ctx.loaders.relation<Store, Currency[]>(root, 'currencies');
   }
 
   @FieldResolver(() => Currency)
   defaultCurrency(@Root() root: Store, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Currency, root.defaultCurrencyCode, 'code');
+    // Usually one of the currencies already loaded with the store.
+    const loaded = root.currencies.isInitialized() && root.currencies.getItems().find((c) => c.code === root.defaultCurrencyCode);
+    return loaded || ctx.loaders.byId(Currency, root.defaultCurrencyCode, 'code');
   }
 
   @FieldResolver(() => [PaymentProvider])

@@ -169,8 +169,9 @@ describe('password-token work', () => {
   });
 
   it('delivers nothing for an unknown email', async () => {
-    const before = t.events.length;
+    // The test above writes its jobs outside a request, so their delivery may land at any time: only
+    // events of this email count.
     expect((await t.http.post('/admin/users/password-token').send({ email: 'nobody-here@aegis.test' })).status).toBe(204);
-    expect(t.events.slice(before)).toEqual([]);
+    expect(t.events.filter((e: any) => e.data?.email === 'nobody-here@aegis.test')).toEqual([]);
   });
 });

@@ -141,3 +141,8 @@ describe('GraphQL store', () => {
     expect((await storedStore()).name).toBe('GQL Shop');
   });
 });
+
+it('reads the store in five statements: the credential, the store with its currencies, the default channel and the two provider lists', async () => {
+  await t.http.get('/admin/store').set(t.auth);
+  expect(await t.countQueries(() => t.http.get('/admin/store').set(t.auth))).toBe(5);
+});

@@ -37,8 +37,9 @@ export function allFeatureFlags(): Record<string, boolean> {
   return allFlags;
 }
 
-export async function retrieveStore(ctx: Context, lock = false): Promise<Store> {
-  const [store] = await ctx.em.find(Store, {}, { orderBy: { createdAt: 'asc' }, limit: 1, lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined, populate: lock ? ['currencies'] : [] });
+/** The store; `withCurrencies` loads its currencies in the same statement (a write needs them, and so does a read that answers them). */
+export async function retrieveStore(ctx: Context, lock = false, withCurrencies = lock): Promise<Store> {
+  const [store] = await ctx.em.find(Store, {}, { orderBy: { createdAt: 'asc' }, limit: 1, lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined, populate: withCurrencies ? ['currencies'] : [] });
   if (!store) throw notFound('Store', 'default');
   return store;
 }
