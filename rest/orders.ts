@@ -96,4 +96,5 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/orders/:id/fulfillment', operation: 'createOrderFulfillment', ...one },
   { method: 'POST', path: '/admin/orders/:id/fulfillments/:fulfillment_id/cancel', operation: 'cancelOrderFulfillment', ...one },
   { method: 'POST', path: '/admin/orders/:id/shipment', operation: 'createOrderShipment', ...one },
+  { method: 'POST', path: '/admin/orders/:id/refund', operation: 'refundOrder', ...one },
 ];

@@ -3,6 +3,7 @@ import { IsArray, IsBoolean, IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, V
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
 import { Order } from '../src/entities/orders';
+import { RefundInput } from './payments';
 import { AddressOrId } from './draft-orders';
 import type { AddressRef } from '../src/services/carts';
 
@@ -61,5 +62,10 @@ export class CreateFulfillmentInput {
 export class CreateShipmentInput {
   @Field() @IsString() @IsNotEmpty() fulfillmentId!: string;
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) trackingNumbers?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() noNotification?: boolean;
+}
+
+@InputType({ description: 'A refund of an order: at most its refundable amount, across its captured payments.' })
+export class OrderRefundInput extends RefundInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() noNotification?: boolean;
 }

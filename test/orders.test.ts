@@ -186,3 +186,47 @@ describe('GraphQL fulfillments and shipments', () => {
     expect(errorType(await t.gql(fulfil, { id: order.id, item: order.items[0].id, q: 1.5 }))).toBe('invalid_data');
   });
 });
+
+describe('REST /admin/orders/:id/refund', () => {
+  it('refunds part then the rest (partially_refunded, refunded); never past the refundable amount, even concurrently', async () => {
+    const order = await newOrder('refund@example.com');
+    const url = `/admin/orders/${order.id}/refund`;
+    const part = await t.http.post(url).set(t.auth).send({ amount: 250, reason: 'discount', note: 'goodwill' });
+    expect(part.status).toBe(200);
+    expect(part.body.order).toMatchObject({ payment_status: 'partially_refunded', refunded_total: 250, refundable_amount: 5000 });
+    expect(part.body.order.refunds).toMatchObject([{ amount: 250, reason: 'discount', note: 'goodwill', payment_id: null }]);
+    expect((await t.em().findOneOrFail(Payment, order.payments[0].id)).amountRefunded).toBe(250);
+    // Two concurrent refunds of everything left: the order row lock lets one through.
+    const both = await Promise.all([1, 2].map(() => t.http.post(url).set(t.auth).send({ amount: 5000, reason: 'other' })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(both.find((r) => r.status === 400)!.body.message).toBe('Cannot refund more than the original order amount');
+    const after = await t.em().findOneOrFail(Order, order.id);
+    expect(after.paymentStatus).toBe('refunded');
+    expect(await t.em().count(Refund, { order: order.id })).toBe(2);
+  });
+
+  it('refuses bad input (nothing written), unknown orders, canceled orders and no credentials', async () => {
+    const order = await newOrder('refund2@example.com');
+    const url = `/admin/orders/${order.id}/refund`;
+    expect((await t.http.post(url).set(t.auth).send({ amount: 1.5, reason: 'other' })).status).toBe(400);
+    expect((await t.http.post(url).set(t.auth).send({ amount: 10, reason: 'mood' })).status).toBe(400);
+    expect((await t.http.post(url).set(t.auth).send({ reason: 'other' })).status).toBe(400);
+    expect(await t.em().count(Refund, { order: order.id })).toBe(0);
+    const missing = await t.http.post('/admin/orders/order_missing/refund').set(t.auth).send({ amount: 10, reason: 'other' });
+    expect([missing.status, missing.body.message]).toEqual([404, 'Order with id: order_missing was not found']);
+    expect((await t.http.post(url).send({ amount: 10, reason: 'other' })).status).toBe(401);
+    await t.http.post(`/admin/orders/${order.id}/cancel`).set(t.auth);
+    const canceled = await t.http.post(url).set(t.auth).send({ amount: 10, reason: 'other' });
+    expect([canceled.status, canceled.body.message]).toEqual([400, 'A canceled order cannot be refunded']);
+  });
+
+  it('refunds through GraphQL', async () => {
+    const order = await newOrder('gqlrefund@example.com');
+    const refund = `mutation($id: String!, $a: Int!) { refundOrder(id: $id, input: { amount: $a, reason: other }) { paymentStatus refundedTotal } }`;
+    const res = await t.gql(refund, { id: order.id, a: 5250 });
+    expect(res.data.refundOrder).toEqual({ paymentStatus: 'refunded', refundedTotal: 5250 });
+    expect(errorType(await t.gql(refund, { id: order.id, a: 1 }))).toBe('not_allowed');
+    expect(errorType(await t.gql(refund, { id: 'order_missing', a: 1 }))).toBe('not_found');
+    expect(errorType(await t.gql(refund, { id: order.id, a: 0 }))).toBe('invalid_data');
+  });
+});

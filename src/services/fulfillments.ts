@@ -58,7 +58,8 @@ export async function createFulfillment(ctx: Context, orderId: string, input: Fu
   const made: Fulfillment[] = [];
   for (const part of await partition(ctx, methods, picked)) {
     const fulfillment = ctx.em.create(Fulfillment, {
-      order, provider: part.method.shippingOption.provider, data: {}, noNotification: input.noNotification ?? null,
+      // As in Medusa, `no_notification` is for the event only: the fulfillment keeps none.
+      order, provider: part.method.shippingOption.provider, data: {}, noNotification: null,
       locationId: input.locationId ?? null, metadata: input.metadata ?? {},
     } as any);
     for (const { line, quantity } of part.picked) {
