@@ -19,7 +19,8 @@ import { ProductVariant } from '../src/entities/variants';
 import { cartView } from '../src/services/carts';
 import * as orders from '../src/services/orders';
 import { childrenOf, orderView } from '../src/services/orders';
-import { OrderList, OrderListArgs, UpdateOrderInput } from '../schema/orders';
+import { CreateFulfillmentInput, CreateShipmentInput, OrderList, OrderRefundInput, OrderListArgs, UpdateOrderInput } from '../schema/orders';
+import * as fulfillments from '../src/services/fulfillments';
 import type { LineItemTotals, ShippingMethodTotals, TaxLine, Totals } from '../src/lib/totals';
 
 /*
@@ -181,6 +182,24 @@ export class OrderResolver {
 
   @Mutation(() => Order, { description: 'Captures the order\'s payments.' })
   captureOrderPayment(@Arg('id') id: string, @Ctx() ctx: Context) { return orders.captureOrderPayment(ctx, id); }
+
+  @Mutation(() => Order, { description: 'Refunds up to the order\'s refundable amount; the payment status follows.' })
+  refundOrder(@Arg('id') id: string, @Arg('input') input: OrderRefundInput, @Ctx() ctx: Context) { return orders.refundOrder(ctx, id, input); }
+
+  @Mutation(() => Order, { description: 'Fulfils quantities of the order\'s lines (never more than is left to fulfil).' })
+  createOrderFulfillment(@Arg('id') id: string, @Arg('input') input: CreateFulfillmentInput, @Ctx() ctx: Context) {
+    return fulfillments.createFulfillment(ctx, id, input);
+  }
+
+  @Mutation(() => Order, { description: 'Cancels an unshipped fulfillment of the order; its quantities can be fulfilled again.' })
+  cancelOrderFulfillment(@Arg('id') id: string, @Arg('fulfillmentId') fulfillmentId: string, @Ctx() ctx: Context) {
+    return fulfillments.cancelFulfillment(ctx, id, fulfillmentId);
+  }
+
+  @Mutation(() => Order, { description: 'Marks a fulfillment of the order shipped, with tracking numbers.' })
+  createOrderShipment(@Arg('id') id: string, @Arg('input') input: CreateShipmentInput, @Ctx() ctx: Context) {
+    return fulfillments.createShipment(ctx, id, input);
+  }
 
   @FieldResolver(() => String) object() { return 'order'; }
 

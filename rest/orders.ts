@@ -93,6 +93,10 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/orders/:id/complete', operation: 'completeOrder', ...one },
   { method: 'POST', path: '/admin/orders/:id/cancel', operation: 'cancelOrder', ...one },
   { method: 'POST', path: '/admin/orders/:id/capture', operation: 'captureOrderPayment', ...one },
+  { method: 'POST', path: '/admin/orders/:id/fulfillment', operation: 'createOrderFulfillment', ...one },
+  { method: 'POST', path: '/admin/orders/:id/fulfillments/:fulfillment_id/cancel', operation: 'cancelOrderFulfillment', ...one },
+  { method: 'POST', path: '/admin/orders/:id/shipment', operation: 'createOrderShipment', ...one },
+  { method: 'POST', path: '/admin/orders/:id/refund', operation: 'refundOrder', ...one },
 ];
 
 /** An order loaded as another record's relation (a customer's orders, a gift card's order): its columns, none of its totals. */

@@ -1,7 +1,9 @@
-import { ArgsType, Field, InputType } from 'type-graphql';
-import { IsEmail, IsOptional } from 'class-validator';
+import { ArgsType, Field, Float, InputType } from 'type-graphql';
+import { IsArray, IsBoolean, IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateRange, ListArgs, PageOf } from './common';
 import { Order } from '../src/entities/orders';
+import { RefundInput } from './payments';
 import { AddressOrId } from './draft-orders';
 import type { AddressRef } from '../src/services/carts';
 
@@ -39,4 +41,31 @@ export class UpdateOrderInput {
   @Field(() => AddressOrId, { nullable: true }) shippingAddress?: AddressRef;
   @Field({ nullable: true }) customerId?: string;
   @Field({ nullable: true }) noNotification?: boolean;
+}
+
+@InputType({ description: 'A quantity of an order line to fulfil.' })
+export class FulfillmentItemInput {
+  @Field() @IsString() @IsNotEmpty() itemId!: string;
+  // Float so that class-validator, not the GraphQL type, words a fraction as Medusa does.
+  @Field(() => Float) @IsInt() @IsNotEmpty() quantity!: number;
+}
+
+@InputType({ description: 'Medusa\'s fulfillment of order lines: one fulfillment per shipping method (profile).' })
+export class CreateFulfillmentInput {
+  @Field(() => [FulfillmentItemInput]) @IsArray() @ValidateNested({ each: true }) items!: FulfillmentItemInput[];
+  @Field({ nullable: true }) @IsOptional() @IsString() locationId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() noNotification?: boolean;
+  @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
+}
+
+@InputType({ description: 'Marks a fulfillment shipped, with its tracking numbers.' })
+export class CreateShipmentInput {
+  @Field() @IsString() @IsNotEmpty() fulfillmentId!: string;
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) trackingNumbers?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() noNotification?: boolean;
+}
+
+@InputType({ description: 'A refund of an order: at most its refundable amount, across its captured payments.' })
+export class OrderRefundInput extends RefundInput {
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() noNotification?: boolean;
 }

@@ -1,5 +1,5 @@
 import { startApp, TestApp, errorType } from './helpers';
-import { Order, Payment, Refund } from '../src/entities/orders';
+import { Fulfillment, LineItem, Order, Payment, Refund } from '../src/entities/orders';
 
 let t: TestApp;
 let regionId: string;
@@ -117,5 +117,116 @@ describe('GraphQL orders and payments', () => {
     expect(refund.data.refundPayment.amount).toBe(100);
     expect(errorType(await t.gql(`mutation { cancelOrder(id: "order_missing") { id } }`))).toBe('not_found');
     expect(errorType(await t.gql(`mutation($id: String!) { archiveOrder(id: $id) { id } }`, { id: (await newOrder('g2@example.com')).id }))).toBe('not_allowed');
+  });
+});
+
+describe('REST fulfillments and shipments', () => {
+  it('fulfils part then all, ships with tracking numbers, refuses past the quantity; cancels unshipped only', async () => {
+    const order = await newOrder('ful@example.com');
+    const line = order.items[0].id;
+    const url = `/admin/orders/${order.id}`;
+    const over = await t.http.post(`${url}/fulfillment`).set(t.auth).send({ items: [{ item_id: line, quantity: 2 }] });
+    expect([over.status, over.body.message]).toEqual([400, 'Cannot fulfill more items than have been purchased']);
+    const bad = await t.http.post(`${url}/fulfillment`).set(t.auth).send({ items: [{ item_id: line, quantity: 'one' }] });
+    expect([bad.status, bad.body.message]).toEqual([400, 'quantity must be an integer number']);
+    expect(await t.em().count(Fulfillment, { order: order.id })).toBe(0);
+    const done = await t.http.post(`${url}/fulfillment`).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }] });
+    expect(done.status).toBe(200);
+    expect(done.body.order.fulfillment_status).toBe('fulfilled');
+    const ful = done.body.order.fulfillments[0];
+    expect(ful.items).toMatchObject([{ item_id: line, quantity: 1 }]);
+    expect((await t.em().findOneOrFail(LineItem, line)).fulfilledQuantity).toBe(1);
+    const noFul = await t.http.post(`${url}/shipment`).set(t.auth).send({ tracking_numbers: ['T1'] });
+    expect(noFul.status).toBe(400);
+    const shipped = await t.http.post(`${url}/shipment`).set(t.auth).send({ fulfillment_id: ful.id, tracking_numbers: ['T1', 'T2'] });
+    expect(shipped.body.order.fulfillment_status).toBe('shipped');
+    expect(shipped.body.order.fulfillments[0].tracking_links.map((l: any) => l.tracking_number).sort()).toEqual(['T1', 'T2']);
+    const cancelShipped = await t.http.post(`${url}/fulfillments/${ful.id}/cancel`).set(t.auth);
+    expect([cancelShipped.status, cancelShipped.body.type]).toEqual([400, 'not_allowed']);
+
+    const other = await newOrder('ful2@example.com');
+    const f2 = (await t.http.post(`/admin/orders/${other.id}/fulfillment`).set(t.auth).send({ items: [{ item_id: other.items[0].id, quantity: 1 }] })).body.order.fulfillments[0];
+    expect((await t.http.post(`${url}/fulfillments/${f2.id}/cancel`).set(t.auth)).status).toBe(404);
+    const canceled = await t.http.post(`/admin/orders/${other.id}/fulfillments/${f2.id}/cancel`).set(t.auth);
+    expect(canceled.body.order.fulfillment_status).toBe('canceled');
+    expect((await t.em().findOneOrFail(LineItem, other.items[0].id)).fulfilledQuantity).toBe(0);
+    const shipCanceled = await t.http.post(`/admin/orders/${other.id}/shipment`).set(t.auth).send({ fulfillment_id: f2.id });
+    expect([shipCanceled.status, shipCanceled.body.message]).toEqual([400, 'Fulfillment has been canceled']);
+  });
+
+  it('answers 404 for unknown orders and fulfillments, 401 without credentials', async () => {
+    const order = await newOrder('ful3@example.com');
+    const body = { items: [{ item_id: order.items[0].id, quantity: 1 }] };
+    expect((await t.http.post('/admin/orders/order_missing/fulfillment').set(t.auth).send(body)).status).toBe(404);
+    expect((await t.http.post(`/admin/orders/${order.id}/fulfillments/ful_missing/cancel`).set(t.auth)).status).toBe(404);
+    expect((await t.http.post(`/admin/orders/${order.id}/shipment`).set(t.auth).send({ fulfillment_id: 'ful_missing' })).status).toBe(404);
+    expect((await t.http.post(`/admin/orders/${order.id}/fulfillment`).send(body)).status).toBe(401);
+    expect((await t.http.post(`/admin/orders/${order.id}/shipment`).send({ fulfillment_id: 'ful_x' })).status).toBe(401);
+    expect((await t.http.post(`/admin/orders/${order.id}/fulfillments/ful_x/cancel`)).status).toBe(401);
+    expect(await t.em().count(Fulfillment, { order: order.id })).toBe(0);
+  });
+});
+
+describe('GraphQL fulfillments and shipments', () => {
+  it('fulfils, ships and cancels; refuses bad input and unknown ids', async () => {
+    const order = await newOrder('gqlful@example.com');
+    const fulfil = `mutation($id: String!, $item: String!, $q: Float!) { createOrderFulfillment(id: $id, input: { items: [{ itemId: $item, quantity: $q }] }) { fulfillmentStatus fulfillments { id canceledAt } } }`;
+    const over = await t.gql(fulfil, { id: order.id, item: order.items[0].id, q: 5 });
+    expect(errorType(over)).toBe('not_allowed');
+    const res = await t.gql(fulfil, { id: order.id, item: order.items[0].id, q: 1 });
+    expect(res.data.createOrderFulfillment.fulfillmentStatus).toBe('fulfilled');
+    const fulId = res.data.createOrderFulfillment.fulfillments[0].id;
+    const cancel = await t.gql(`mutation($id: String!, $f: String!) { cancelOrderFulfillment(id: $id, fulfillmentId: $f) { fulfillmentStatus } }`, { id: order.id, f: fulId });
+    expect(cancel.data.cancelOrderFulfillment.fulfillmentStatus).toBe('canceled');
+    const again = await t.gql(fulfil, { id: order.id, item: order.items[0].id, q: 1 });
+    const second = again.data.createOrderFulfillment.fulfillments.find((f: any) => !f.canceledAt).id;
+    const ship = await t.gql(`mutation($id: String!, $f: String!) { createOrderShipment(id: $id, input: { fulfillmentId: $f, trackingNumbers: ["Z1"] }) { fulfillmentStatus fulfillments { trackingLinks { trackingNumber } } } }`, { id: order.id, f: second });
+    expect(ship.data.createOrderShipment.fulfillmentStatus).toBe('shipped');
+    expect(errorType(await t.gql(fulfil, { id: 'order_missing', item: 'x', q: 1 }))).toBe('not_found');
+    expect(errorType(await t.gql(fulfil, { id: order.id, item: order.items[0].id, q: 1.5 }))).toBe('invalid_data');
+  });
+});
+
+describe('REST /admin/orders/:id/refund', () => {
+  it('refunds part then the rest (partially_refunded, refunded); never past the refundable amount, even concurrently', async () => {
+    const order = await newOrder('refund@example.com');
+    const url = `/admin/orders/${order.id}/refund`;
+    const part = await t.http.post(url).set(t.auth).send({ amount: 250, reason: 'discount', note: 'goodwill' });
+    expect(part.status).toBe(200);
+    expect(part.body.order).toMatchObject({ payment_status: 'partially_refunded', refunded_total: 250, refundable_amount: 5000 });
+    expect(part.body.order.refunds).toMatchObject([{ amount: 250, reason: 'discount', note: 'goodwill', payment_id: null }]);
+    expect((await t.em().findOneOrFail(Payment, order.payments[0].id)).amountRefunded).toBe(250);
+    // Two concurrent refunds of everything left: the order row lock lets one through.
+    const both = await Promise.all([1, 2].map(() => t.http.post(url).set(t.auth).send({ amount: 5000, reason: 'other' })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(both.find((r) => r.status === 400)!.body.message).toBe('Cannot refund more than the original order amount');
+    const after = await t.em().findOneOrFail(Order, order.id);
+    expect(after.paymentStatus).toBe('refunded');
+    expect(await t.em().count(Refund, { order: order.id })).toBe(2);
+  });
+
+  it('refuses bad input (nothing written), unknown orders, canceled orders and no credentials', async () => {
+    const order = await newOrder('refund2@example.com');
+    const url = `/admin/orders/${order.id}/refund`;
+    expect((await t.http.post(url).set(t.auth).send({ amount: 1.5, reason: 'other' })).status).toBe(400);
+    expect((await t.http.post(url).set(t.auth).send({ amount: 10, reason: 'mood' })).status).toBe(400);
+    expect((await t.http.post(url).set(t.auth).send({ reason: 'other' })).status).toBe(400);
+    expect(await t.em().count(Refund, { order: order.id })).toBe(0);
+    const missing = await t.http.post('/admin/orders/order_missing/refund').set(t.auth).send({ amount: 10, reason: 'other' });
+    expect([missing.status, missing.body.message]).toEqual([404, 'Order with id: order_missing was not found']);
+    expect((await t.http.post(url).send({ amount: 10, reason: 'other' })).status).toBe(401);
+    await t.http.post(`/admin/orders/${order.id}/cancel`).set(t.auth);
+    const canceled = await t.http.post(url).set(t.auth).send({ amount: 10, reason: 'other' });
+    expect([canceled.status, canceled.body.message]).toEqual([400, 'A canceled order cannot be refunded']);
+  });
+
+  it('refunds through GraphQL', async () => {
+    const order = await newOrder('gqlrefund@example.com');
+    const refund = `mutation($id: String!, $a: Int!) { refundOrder(id: $id, input: { amount: $a, reason: other }) { paymentStatus refundedTotal } }`;
+    const res = await t.gql(refund, { id: order.id, a: 5250 });
+    expect(res.data.refundOrder).toEqual({ paymentStatus: 'refunded', refundedTotal: 5250 });
+    expect(errorType(await t.gql(refund, { id: order.id, a: 1 }))).toBe('not_allowed');
+    expect(errorType(await t.gql(refund, { id: 'order_missing', a: 1 }))).toBe('not_found');
+    expect(errorType(await t.gql(refund, { id: order.id, a: 0 }))).toBe('invalid_data');
   });
 });

@@ -4,7 +4,7 @@ import { DraftOrder } from '../entities/draft-orders';
 import { GiftCard } from '../entities/gift-cards';
 import { PaymentSession, PaymentSessionStatus } from '../entities/payment-collections';
 import {
-  Cart, Fulfillment, FulfillmentStatus, GiftCardTransaction, LineItem, LineItemAdjustment, LineItemTaxLine, Order, OrderStatus, Payment, PaymentStatus, Refund,
+  Cart, Fulfillment, FulfillmentStatus, GiftCardTransaction, LineItem, LineItemAdjustment, LineItemTaxLine, Order, OrderStatus, Payment, PaymentStatus, Refund, RefundReason,
   ShippingMethod, ShippingMethodTaxLine,
 } from '../entities/orders';
 import { AppError, invalid, notAllowed, notFound } from '../lib/errors';
@@ -14,6 +14,7 @@ import { Customer } from '../entities/customers';
 import { Region } from '../entities/regions';
 import type { OrderFilter, UpdateOrderInput } from '../../schema/orders';
 import { releaseLineItems } from './reservations';
+import { providerOf } from './payments';
 import * as T from '../lib/totals';
 import { addressFor, computeCartView, itemsOf, toTotalsItem, totalsDiscount } from './carts';
 
@@ -26,9 +27,9 @@ import { addressFor, computeCartView, itemsOf, toTotalsItem, totalsDiscount } fr
  * The order, locked for the workflows that change it. Medusa words a missing order "Order with
  * id: X" where it reads one and "Order with id X" where its workflows do.
  */
-export async function retrieveOrder(ctx: Context, id: string, lock = false): Promise<Order> {
+export async function retrieveOrder(ctx: Context, id: string, lock = false, readWording = !lock): Promise<Order> {
   const order = await ctx.em.findOne(Order, { id }, { lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined, filters: false });
-  if (!order) throw new AppError('not_found', lock ? `Order with id ${id} was not found` : `Order with id: ${id} was not found`);
+  if (!order) throw new AppError('not_found', readWording ? `Order with id: ${id} was not found` : `Order with id ${id} was not found`);
   return order;
 }
 
@@ -140,47 +141,49 @@ export interface OrderView { totals: T.OrderTotals; items: LineItem[]; methods: 
  * their uses, payments and refunds, each loaded once for all the orders asked in the same tick.
  */
 export function orderView(ctx: Context, orderId: string): Promise<OrderView> {
-  return ctx.loaders.load<string, OrderView>('orders:order-view', async (ids) => {
-    const list = [...ids];
-    const [orders, items, methods, uses, payments, refunds] = await Promise.all([
-      ctx.em.find(Order, { id: { $in: list } }, ALL).then((os) => ctx.em.populate(os, ['region', 'discounts.rule', 'giftCards'] as never, { ...ALL, refresh: false })),
-      ctx.em.find(LineItem, { order: { $in: list } }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL }),
-      ctx.em.find(ShippingMethod, { order: { $in: list } }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL }),
-      ctx.em.find(GiftCardTransaction, { order: { $in: list } }, { populate: ['giftCard'], ...ALL }),
-      ctx.em.find(Payment, { order: { $in: list } }, ALL),
-      ctx.em.find(Refund, { order: { $in: list } }, ALL),
-    ]);
-    const itemIds = items.map((i) => i.id);
-    const methodIds = methods.map((m) => m.id);
-    const [itemLines, adjustments, methodLines] = await Promise.all([
-      ctx.em.find(LineItemTaxLine, { item: { $in: itemIds } }, ALL),
-      ctx.em.find(LineItemAdjustment, { item: { $in: itemIds } }, ALL),
-      ctx.em.find(ShippingMethodTaxLine, { shippingMethod: { $in: methodIds } }, ALL),
-    ]);
-    const linesOf = (id: string) => itemLines.filter((l) => l.item.id === id).map((l) => ({ rate: l.rate, name: l.name, code: l.code }));
-    const byId = new Map(orders.map((o) => [o.id, o]));
-    const of = <R extends { order?: { id: string } | null }>(rows: R[], id: string) => rows.filter((r) => r.order?.id === id);
-    return list.map((id) => {
-      const order = byId.get(id);
-      if (!order) throw notFound('Order', id);
-      const its = of(items, id);
-      const ms = of(methods, id);
-      const totals = T.orderTotals({
-        items: its.map((i) => toTotalsItem(i, linesOf(i.id), adjustments.filter((a) => a.item.id === i.id))),
-        shippingMethods: ms.map((m) => ({
-          id: m.id, price: m.price, includesTax: m.includesTax,
-          taxLines: methodLines.filter((l) => l.shippingMethod.id === m.id).map((l) => ({ rate: l.rate })),
-        })),
-        discounts: order.discounts.getItems().filter((d) => d.rule).map(totalsDiscount),
-        giftCards: order.giftCards.getItems().map((g) => ({ balance: g.balance, taxRate: g.taxRate ?? null })),
-        giftCardUses: of(uses, id).map((u) => ({ amount: u.amount, taxRate: u.taxRate ?? null, isTaxable: u.isTaxable ?? null, giftCardTaxRate: u.giftCard.taxRate ?? null })),
-        payments: of(payments, id).map((p) => ({ amount: p.amount })),
-        refunds: of(refunds, id).map((r) => ({ amount: r.amount })),
-        region: { taxRate: order.region.taxRate, giftCardsTaxable: order.region.giftCardsTaxable },
-      });
-      return { totals, items: its, methods: ms };
+  return ctx.loaders.load<string, OrderView>('orders:order-view', (ids) => loadOrderViews(ctx, [...ids]), orderId);
+}
+
+/** The views of `list`, read now (workflows that write use this, so the request's cached view stays unread until answered). */
+export async function loadOrderViews(ctx: Context, list: string[]): Promise<OrderView[]> {
+  const [orders, items, methods, uses, payments, refunds] = await Promise.all([
+    ctx.em.find(Order, { id: { $in: list } }, ALL).then((os) => ctx.em.populate(os, ['region', 'discounts.rule', 'giftCards'] as never, { ...ALL, refresh: false })),
+    ctx.em.find(LineItem, { order: { $in: list } }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL }),
+    ctx.em.find(ShippingMethod, { order: { $in: list } }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL }),
+    ctx.em.find(GiftCardTransaction, { order: { $in: list } }, { populate: ['giftCard'], ...ALL }),
+    ctx.em.find(Payment, { order: { $in: list } }, ALL),
+    ctx.em.find(Refund, { order: { $in: list } }, ALL),
+  ]);
+  const itemIds = items.map((i) => i.id);
+  const methodIds = methods.map((m) => m.id);
+  const [itemLines, adjustments, methodLines] = await Promise.all([
+    ctx.em.find(LineItemTaxLine, { item: { $in: itemIds } }, ALL),
+    ctx.em.find(LineItemAdjustment, { item: { $in: itemIds } }, ALL),
+    ctx.em.find(ShippingMethodTaxLine, { shippingMethod: { $in: methodIds } }, ALL),
+  ]);
+  const linesOf = (id: string) => itemLines.filter((l) => l.item.id === id).map((l) => ({ rate: l.rate, name: l.name, code: l.code }));
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const of = <R extends { order?: { id: string } | null }>(rows: R[], id: string) => rows.filter((r) => r.order?.id === id);
+  return list.map((id) => {
+    const order = byId.get(id);
+    if (!order) throw notFound('Order', id);
+    const its = of(items, id);
+    const ms = of(methods, id);
+    const totals = T.orderTotals({
+      items: its.map((i) => toTotalsItem(i, linesOf(i.id), adjustments.filter((a) => a.item.id === i.id))),
+      shippingMethods: ms.map((m) => ({
+        id: m.id, price: m.price, includesTax: m.includesTax,
+        taxLines: methodLines.filter((l) => l.shippingMethod.id === m.id).map((l) => ({ rate: l.rate })),
+      })),
+      discounts: order.discounts.getItems().filter((d) => d.rule).map(totalsDiscount),
+      giftCards: order.giftCards.getItems().map((g) => ({ balance: g.balance, taxRate: g.taxRate ?? null })),
+      giftCardUses: of(uses, id).map((u) => ({ amount: u.amount, taxRate: u.taxRate ?? null, isTaxable: u.isTaxable ?? null, giftCardTaxRate: u.giftCard.taxRate ?? null })),
+      payments: of(payments, id).map((p) => ({ amount: p.amount })),
+      refunds: of(refunds, id).map((r) => ({ amount: r.amount })),
+      region: { taxRate: order.region.taxRate, giftCardsTaxable: order.region.giftCardsTaxable },
     });
-  }, orderId);
+    return { totals, items: its, methods: ms };
+  });
 }
 
 
@@ -299,5 +302,38 @@ export async function cancelOrder(ctx: Context, id: string): Promise<Order> {
   order.canceledAt = now;
   await ctx.em.flush();
   ctx.events.emit('order.canceled', { id: order.id, no_notification: order.noNotification });
+  return order;
+}
+
+export interface OrderRefundInput { amount: number; reason: RefundReason; note?: string | null; noNotification?: boolean | null }
+
+/**
+ * Refunds up to the order's refundable amount (paid less refunded) across its captured payments,
+ * under the order row's lock and then the payments' (as the payment refund locks them), so two
+ * refunds cannot both pass the check. One refund row is recorded on the order; the payment status
+ * becomes `refunded` once everything paid is refunded, else `partially_refunded`.
+ */
+export async function refundOrder(ctx: Context, id: string, input: OrderRefundInput): Promise<Order> {
+  // Medusa's refund reads the order (with its totals) first, hence the reading wording.
+  const order = await retrieveOrder(ctx, id, true, true);
+  ORDER_MACHINE.check('refund', order.status);
+  const [{ totals }] = await loadOrderViews(ctx, [order.id]);
+  if (input.amount > totals.refundableAmount) throw notAllowed('Cannot refund more than the original order amount');
+  const payments = await ctx.em.find(Payment, { order, capturedAt: { $ne: null } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { createdAt: 'asc', id: 'asc' } });
+  if (input.amount > payments.reduce((sum, p) => sum + p.amount - p.amountRefunded, 0)) throw notAllowed('Refund amount is too high');
+  let left = input.amount;
+  for (const payment of payments) {
+    const part = Math.min(left, payment.amount - payment.amountRefunded);
+    if (part <= 0) continue;
+    payment.data = await providerOf(payment).refund(payment, part);
+    payment.amountRefunded += part;
+    left -= part;
+  }
+  const refund = ctx.em.create(Refund, { order, payment: null, amount: input.amount, reason: input.reason, note: input.note ?? null } as any);
+  const refunded = totals.refundedTotal + input.amount;
+  if (totals.paidTotal > 0 && refunded >= totals.paidTotal) order.paymentStatus = PaymentStatus.refunded;
+  else if (refunded > 0) order.paymentStatus = PaymentStatus.partially_refunded;
+  await ctx.em.flush();
+  ctx.events.emit('order.refund_created', { id: order.id, refund_id: refund.id, no_notification: input.noNotification ?? order.noNotification });
   return order;
 }

@@ -28,7 +28,7 @@ export function registerPaymentProvider(provider: PaymentProviderService): void 
   PROVIDERS.set(provider.id, provider);
 }
 
-function providerOf(payment: Payment): PaymentProviderService {
+export function providerOf(payment: Payment): PaymentProviderService {
   const provider = PROVIDERS.get(payment.providerId);
   if (!provider) throw new AppError('not_found', `Could not find a payment provider with id: ${payment.providerId}`);
   return provider;
