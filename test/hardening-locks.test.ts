@@ -32,14 +32,29 @@ const entities: [string, () => Promise<string>, Record<string, unknown>?][] = [
   ['stock locations', async () => `/admin/stock-locations/${await create('/admin/stock-locations', { name: 'Locked' })}`],
 ];
 
+/**
+ * Where Medusa's REST door leaves metadata out (a return reason's answers carry none; a sales
+ * channel's body refuses it), the merges go through GraphQL, which has both.
+ */
+const GRAPHQL_ONLY: Record<string, { update: string; read: string }> = {
+  'return reasons': { update: 'updateReturnReason', read: 'returnReason' },
+  'sales channels': { update: 'updateSalesChannel', read: 'salesChannel' },
+};
+
 describe('parallel metadata merges', () => {
-  it.each(entities)('keep all 20 keys on %s', async (_name, make, extra = {}) => {
+  it.each(entities)('keep all 20 keys on %s', async (name, make, extra = {}) => {
     const path = await make();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => t.http.post(path).set(t.auth).send({ ...extra, metadata: { [`k${i}`]: 'v' } })));
+    const gql = GRAPHQL_ONLY[name];
+    const results = await Promise.all(Array.from({ length: 20 }, async (_, i) => {
+      if (!gql) return t.http.post(path).set(t.auth).send({ ...extra, metadata: { [`k${i}`]: 'v' } });
+      const res = await t.gql(`mutation($id: String!, $m: JSONObject!) { ${gql.update}(id: $id, input: { metadata: $m }) { id } }`, { id: path.split('/').pop(), m: { [`k${i}`]: 'v' } });
+      return { status: res.errors ? 400 : 200, text: JSON.stringify(res.errors ?? null) };
+    }));
     expect(results.map((r) => [r.status, r.status === 200 ? '' : r.text])).toEqual(Array(20).fill([200, '']));
-    const res = await t.http.get(path).set(t.auth);
-    const record = Object.values(res.body)[0] as { metadata: Record<string, string> };
-    expect(Object.keys(record.metadata ?? {}).filter((k) => /^k\d+$/.test(k)).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `k${i}`).sort());
+    const metadata = gql
+      ? (await t.gql(`query($id: String!) { r: ${gql.read}(id: $id) { metadata } }`, { id: path.split('/').pop() })).data.r.metadata
+      : (Object.values((await t.http.get(path).set(t.auth)).body)[0] as { metadata: Record<string, string> }).metadata;
+    expect(Object.keys(metadata ?? {}).filter((k) => /^k\d+$/.test(k)).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `k${i}`).sort());
   });
 });
 
