@@ -97,4 +97,5 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/orders/:id/fulfillments/:fulfillment_id/cancel', operation: 'cancelOrderFulfillment', ...one },
   { method: 'POST', path: '/admin/orders/:id/shipment', operation: 'createOrderShipment', ...one },
   { method: 'POST', path: '/admin/orders/:id/refund', operation: 'refundOrder', ...one },
+  { method: 'POST', path: '/admin/orders/:id/shipping-methods', operation: 'addOrderShippingMethod', ...one },
 ];
