@@ -150,6 +150,8 @@ describe('REST fulfillments and shipments', () => {
     const canceled = await t.http.post(`/admin/orders/${other.id}/fulfillments/${f2.id}/cancel`).set(t.auth);
     expect(canceled.body.order.fulfillment_status).toBe('canceled');
     expect((await t.em().findOneOrFail(LineItem, other.items[0].id)).fulfilledQuantity).toBe(0);
+    expect((await t.http.post(`/admin/orders/${other.id}/fulfillments/${f2.id}/cancel`).set(t.auth)).status).toBe(200);
+    expect((await t.em().findOneOrFail(LineItem, other.items[0].id)).fulfilledQuantity).toBe(0);
     const shipCanceled = await t.http.post(`/admin/orders/${other.id}/shipment`).set(t.auth).send({ fulfillment_id: f2.id });
     expect([shipCanceled.status, shipCanceled.body.message]).toEqual([400, 'Fulfillment has been canceled']);
   });
