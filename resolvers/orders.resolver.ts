@@ -19,7 +19,7 @@ import { ProductVariant } from '../src/entities/variants';
 import { cartView } from '../src/services/carts';
 import * as orders from '../src/services/orders';
 import { childrenOf, orderView } from '../src/services/orders';
-import { CreateFulfillmentInput, CreateShipmentInput, OrderList, OrderRefundInput, OrderListArgs, UpdateOrderInput } from '../schema/orders';
+import { AddOrderShippingMethodInput, CreateFulfillmentInput, CreateShipmentInput, OrderList, OrderRefundInput, OrderListArgs, UpdateOrderInput } from '../schema/orders';
 import * as fulfillments from '../src/services/fulfillments';
 import type { LineItemTotals, ShippingMethodTotals, TaxLine, Totals } from '../src/lib/totals';
 
@@ -185,6 +185,11 @@ export class OrderResolver {
 
   @Mutation(() => Order, { description: 'Refunds up to the order\'s refundable amount; the payment status follows.' })
   refundOrder(@Arg('id') id: string, @Arg('input') input: OrderRefundInput, @Ctx() ctx: Context) { return orders.refundOrder(ctx, id, input); }
+
+  @Mutation(() => Order, { description: 'Adds a shipping method at a price, replacing the one of the same shipping profile.' })
+  addOrderShippingMethod(@Arg('id') id: string, @Arg('input') input: AddOrderShippingMethodInput, @Ctx() ctx: Context) {
+    return orders.addOrderShippingMethod(ctx, id, input);
+  }
 
   @Mutation(() => Order, { description: 'Fulfils quantities of the order\'s lines (never more than is left to fulfil).' })
   createOrderFulfillment(@Arg('id') id: string, @Arg('input') input: CreateFulfillmentInput, @Ctx() ctx: Context) {

@@ -97,6 +97,7 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/orders/:id/fulfillments/:fulfillment_id/cancel', operation: 'cancelOrderFulfillment', ...one },
   { method: 'POST', path: '/admin/orders/:id/shipment', operation: 'createOrderShipment', ...one },
   { method: 'POST', path: '/admin/orders/:id/refund', operation: 'refundOrder', ...one },
+  { method: 'POST', path: '/admin/orders/:id/shipping-methods', operation: 'addOrderShippingMethod', ...one },
 ];
 
 /** An order loaded as another record's relation (a customer's orders, a gift card's order): its columns, none of its totals. */

@@ -69,3 +69,11 @@ export class CreateShipmentInput {
 export class OrderRefundInput extends RefundInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() noNotification?: boolean;
 }
+
+@InputType({ description: 'A shipping option added to an order at a price (replacing the method of the same profile).' })
+export class AddOrderShippingMethodInput {
+  @Field() @IsString() @IsNotEmpty() optionId!: string;
+  // Float so that class-validator, not the GraphQL type, words a fraction as Medusa does.
+  @Field(() => Float) @IsInt() @IsNotEmpty() price!: number;
+  @Field(() => GraphQLJSONObject, { nullable: true }) data?: Record<string, unknown> | null;
+}

@@ -1,5 +1,5 @@
 import { startApp, TestApp, errorType } from './helpers';
-import { Fulfillment, LineItem, Order, Payment, Refund } from '../src/entities/orders';
+import { Fulfillment, LineItem, Order, Payment, Refund, ShippingMethod } from '../src/entities/orders';
 
 let t: TestApp;
 let regionId: string;
@@ -150,6 +150,8 @@ describe('REST fulfillments and shipments', () => {
     const canceled = await t.http.post(`/admin/orders/${other.id}/fulfillments/${f2.id}/cancel`).set(t.auth);
     expect(canceled.body.order.fulfillment_status).toBe('canceled');
     expect((await t.em().findOneOrFail(LineItem, other.items[0].id)).fulfilledQuantity).toBe(0);
+    expect((await t.http.post(`/admin/orders/${other.id}/fulfillments/${f2.id}/cancel`).set(t.auth)).status).toBe(200);
+    expect((await t.em().findOneOrFail(LineItem, other.items[0].id)).fulfilledQuantity).toBe(0);
     const shipCanceled = await t.http.post(`/admin/orders/${other.id}/shipment`).set(t.auth).send({ fulfillment_id: f2.id });
     expect([shipCanceled.status, shipCanceled.body.message]).toEqual([400, 'Fulfillment has been canceled']);
   });
@@ -228,5 +230,28 @@ describe('REST /admin/orders/:id/refund', () => {
     expect(errorType(await t.gql(refund, { id: order.id, a: 1 }))).toBe('not_allowed');
     expect(errorType(await t.gql(refund, { id: 'order_missing', a: 1 }))).toBe('not_found');
     expect(errorType(await t.gql(refund, { id: order.id, a: 0 }))).toBe('invalid_data');
+  });
+});
+
+describe('shipping methods of an order', () => {
+  it('adds a method at a price, replacing the one of the same profile; refuses bad input, unknown ids, canceled orders; REST and GraphQL', async () => {
+    const order = await newOrder('sm@example.com');
+    const url = `/admin/orders/${order.id}/shipping-methods`;
+    const res = await t.http.post(url).set(t.auth).send({ option_id: optionId, price: 500, data: { note: 'express' } });
+    expect(res.status).toBe(200);
+    expect(res.body.order.shipping_methods).toMatchObject([{ price: 500, shipping_option_id: optionId, data: { note: 'express' } }]);
+    expect(await t.em().count(ShippingMethod, { order: order.id })).toBe(1);
+    expect((await t.http.post(url).set(t.auth).send({ option_id: optionId, price: 1.5 })).status).toBe(400);
+    expect((await t.http.post(url).set(t.auth).send({ option_id: optionId })).status).toBe(400);
+    const unknown = await t.http.post(url).set(t.auth).send({ option_id: 'so_missing', price: 1 });
+    expect([unknown.status, unknown.body.message]).toEqual([404, 'Shipping Option with so_missing was not found']);
+    expect((await t.em().findOneOrFail(ShippingMethod, { order: order.id })).price).toBe(500);
+    expect((await t.http.post('/admin/orders/order_missing/shipping-methods').set(t.auth).send({ option_id: optionId, price: 1 })).status).toBe(404);
+    expect((await t.http.post(url).send({ option_id: optionId, price: 1 })).status).toBe(401);
+    const add = `mutation($id: String!, $o: String!) { addOrderShippingMethod(id: $id, input: { optionId: $o, price: 700 }) { shippingMethods { price } } }`;
+    expect((await t.gql(add, { id: order.id, o: optionId })).data.addOrderShippingMethod.shippingMethods).toEqual([{ price: 700 }]);
+    await t.http.post(`/admin/orders/${order.id}/cancel`).set(t.auth);
+    expect(errorType(await t.gql(add, { id: order.id, o: optionId }))).toBe('not_allowed');
+    expect(errorType(await t.gql(add, { id: 'order_missing', o: optionId }))).toBe('not_found');
   });
 });

@@ -87,6 +87,8 @@ export async function cancelFulfillment(ctx: Context, orderId: string, fulfillme
   const order = await retrieveOrder(ctx, orderId, true);
   const fulfillment = await fulfillmentOf(ctx, order, fulfillmentId, `no fulfillment was found with the id: ${fulfillmentId} related to order: ${orderId}`);
   if (fulfillment.shippedAt) throw notAllowed('The fulfillment has already been shipped. Shipped fulfillments cannot be canceled');
+  // Medusa cancels again and takes the quantities off the lines a second time; Aegis changes nothing.
+  if (fulfillment.canceledAt) return order;
   for (const fi of await ctx.em.find(FulfillmentItem, { fulfillment }, { populate: ['item'] as never, filters: false })) {
     fi.item.fulfilledQuantity = (fi.item.fulfilledQuantity ?? 0) - fi.quantity;
   }

@@ -12,6 +12,7 @@ import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
 import { StateMachine } from '../lib/state-machine';
 import { Customer } from '../entities/customers';
 import { Region } from '../entities/regions';
+import { ShippingOption } from '../entities/shipping-options';
 import type { OrderFilter, UpdateOrderInput } from '../../schema/orders';
 import { releaseLineItems } from './reservations';
 import { providerOf } from './payments';
@@ -335,5 +336,25 @@ export async function refundOrder(ctx: Context, id: string, input: OrderRefundIn
   else if (refunded > 0) order.paymentStatus = PaymentStatus.partially_refunded;
   await ctx.em.flush();
   ctx.events.emit('order.refund_created', { id: order.id, refund_id: refund.id, no_notification: input.noNotification ?? order.noNotification });
+  return order;
+}
+
+export interface AddShippingMethodInput { optionId: string; price: number; data?: Record<string, unknown> | null }
+
+/**
+ * Adds a shipping method at the given price; a method of the same shipping profile is replaced
+ * (Medusa deletes it). Refused on a canceled order.
+ */
+export async function addOrderShippingMethod(ctx: Context, id: string, input: AddShippingMethodInput): Promise<Order> {
+  const order = await retrieveOrder(ctx, id, true);
+  ORDER_MACHINE.check('addShippingMethod', order.status);
+  const option = await ctx.em.findOne(ShippingOption, { id: input.optionId });
+  if (!option) throw new AppError('not_found', `Shipping Option with ${input.optionId} was not found`);
+  for (const m of await ctx.em.find(ShippingMethod, { order }, { populate: ['shippingOption'] as never, filters: false })) {
+    if (m.shippingOption.profile.id === option.profile.id) ctx.em.remove(m);
+  }
+  ctx.em.create(ShippingMethod, { order, shippingOption: option, price: input.price, data: input.data ?? {}, includesTax: option.includesTax } as any);
+  await ctx.em.flush();
+  ctx.events.emit('order.updated', { id: order.id, no_notification: order.noNotification });
   return order;
 }
