@@ -126,7 +126,7 @@ describe('request state between root fields', () => {
     const rate = await t.gql('mutation($r: String!) { createTaxRate(input: { code: "T", name: "T", rate: 5, regionId: $r }) { id } }', { r: region.body.region.id });
     const [p1, p2] = await Promise.all(['A', 'B'].map((title) => t.http.post('/admin/products').set(t.auth).send({ title })));
     const res = await t.gql(
-      'mutation($id: String!, $a: [String!]!, $b: [String!]!) { a: addTaxRateProducts(id: $id, products: $a) { productCount } b: addTaxRateProducts(id: $id, products: $b) { productCount } }',
+      'mutation($id: String!, $a: [String!]!, $b: [String!]!) { a: addTaxRateProducts(id: $id, input: { products: $a }) { productCount } b: addTaxRateProducts(id: $id, input: { products: $b }) { productCount } }',
       { id: rate.data.createTaxRate.id, a: [p1.body.product.id], b: [p2.body.product.id] },
     );
     expect(res.errors).toBeUndefined();

@@ -48,7 +48,14 @@ describe('REST /admin/orders', () => {
     const bad = await t.http.get('/admin/orders?status[]=lost').set(t.auth);
     expect([bad.status, bad.body.type]).toEqual([400, 'invalid_data']);
     const list = (limit: number) => t.http.get(`/admin/orders?limit=${limit}`).set(t.auth);
-    expect(await t.countQueries(() => list(1))).toBe(await t.countQueries(() => list(2)));
+    // Background work of the orders just made (event delivery in this process) may add a query to
+    // one count now and then: the fewest of three runs is the request's own.
+    const fewest = async (limit: number) => {
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) counts.push(await t.countQueries(() => list(limit)));
+      return Math.min(...counts);
+    };
+    expect(await fewest(1)).toBe(await fewest(2));
   });
 
   it('follows the state machine: archive needs completed, cancel twice changes nothing, canceled refuses the rest', async () => {
