@@ -256,10 +256,8 @@ export class OrderResolver {
   @FieldResolver(() => [Fulfillment])
   fulfillments(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, Fulfillment, 'order', root.id); }
 
-  // Returns, swaps, claims and order edits come with their own issue: none exist yet.
+  // Returns and order edits come with their own issue: none exist yet (claims and swaps: resolvers/claims, swaps).
   @FieldResolver(() => [GraphQLJSONObject]) returns() { return []; }
-  @FieldResolver(() => [GraphQLJSONObject]) swaps() { return []; }
-  @FieldResolver(() => [GraphQLJSONObject]) claims() { return []; }
 
   @FieldResolver(() => Int) subtotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.subtotal)(r, c); }
   @FieldResolver(() => Int) discountTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.discountTotal)(r, c); }

@@ -1,8 +1,15 @@
 import type { Route } from './executor';
 
-/** Medusa's default order relations (returns, swaps and claims answer as empty lists until they exist). */
+/** Medusa's default relations of an order's claims. */
+export const CLAIM_RELATIONS = [
+  'claims', 'claims.additional_items', 'claims.additional_items.adjustments', 'claims.additional_items.tax_lines', 'claims.additional_items.variant',
+  'claims.claim_items', 'claims.claim_items.images', 'claims.claim_items.item',
+  'claims.fulfillments', 'claims.fulfillments.items', 'claims.fulfillments.tracking_links', 'claims.shipping_address', 'claims.shipping_methods',
+];
+
+/** Medusa's default order relations (returns answer as an empty list until they exist). */
 export const ORDER_RELATIONS = [
-  'billing_address', 'customer', 'discounts', 'discounts.rule', 'fulfillments', 'fulfillments.items', 'fulfillments.tracking_links',
+  'billing_address', ...CLAIM_RELATIONS, 'customer', 'discounts', 'discounts.rule', 'fulfillments', 'fulfillments.items', 'fulfillments.tracking_links',
   'gift_card_transactions', 'gift_cards', 'items', 'items.adjustments', 'items.tax_lines', 'items.variant', 'items.variant.product',
   'items.variant.product.profiles', 'items.variant.product.profile',
   'payments', 'refunds', 'region', 'shipping_address', 'shipping_methods', 'shipping_methods.shipping_option', 'shipping_methods.tax_lines',
@@ -80,7 +87,9 @@ const routeShape = (list: boolean, object = false) => (order: any, query: Record
   return order;
 };
 
-const one = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true) } as const;
+/** How the order routes (and the claim and swap workflows on an order) answer: the order with Medusa's default relations. */
+export const ORDER_ANSWER = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true) } as const;
+const one = ORDER_ANSWER;
 
 export const routes: Route[] = [
   {

@@ -55,11 +55,33 @@ export async function createFulfillment(ctx: Context, orderId: string, input: Fu
   if (!methods.length) throw notAllowed('Cannot fulfill an order that lack shipping methods');
   const lines = await linesOf(ctx, order);
   const picked = fulfillable(lines, input.items);
+  const made = await fulfillLines(ctx, { order }, methods, picked, input);
+  order.fulfillmentStatus = statusAfterFulfilling(lines);
+  await ctx.em.flush();
+  for (const f of made) ctx.events.emit('order.fulfillment_created', { id: order.id, fulfillment_id: f.id, no_notification: input.noNotification ?? order.noNotification });
+  return order;
+}
+
+/**
+ * Who a fulfillment is for: an order's own lines, or the new lines of a claim or swap (Medusa
+ * keeps those fulfillments off the order: `order_id` stays null, `claim_order_id`/`swap_id` is set).
+ */
+export interface FulfillmentOwner { order?: Order | null; claimOrderId?: string | null; swapId?: string | null }
+
+/**
+ * Hands the picked quantities to the shipping methods' providers (one fulfillment per method, as
+ * partitioned by profile) and counts them fulfilled on the lines; the caller checked the quantities.
+ */
+export async function fulfillLines(
+  ctx: Context, owner: FulfillmentOwner, methods: ShippingMethod[], picked: { line: LineItem; quantity: number }[],
+  input: Pick<FulfillInput, 'locationId' | 'metadata'>,
+): Promise<Fulfillment[]> {
   const made: Fulfillment[] = [];
   for (const part of await partition(ctx, methods, picked)) {
     const fulfillment = ctx.em.create(Fulfillment, {
       // As in Medusa, `no_notification` is for the event only: the fulfillment keeps none.
-      order, provider: part.method.shippingOption.provider, data: {}, noNotification: null,
+      order: owner.order ?? null, claimOrderId: owner.claimOrderId ?? null, swapId: owner.swapId ?? null,
+      provider: part.method.shippingOption.provider, data: {}, noNotification: null,
       locationId: input.locationId ?? null, metadata: input.metadata ?? {},
     } as any);
     for (const { line, quantity } of part.picked) {
@@ -68,10 +90,7 @@ export async function createFulfillment(ctx: Context, orderId: string, input: Fu
     }
     made.push(fulfillment);
   }
-  order.fulfillmentStatus = statusAfterFulfilling(lines);
-  await ctx.em.flush();
-  for (const f of made) ctx.events.emit('order.fulfillment_created', { id: order.id, fulfillment_id: f.id, no_notification: input.noNotification ?? order.noNotification });
-  return order;
+  return made;
 }
 
 /** The order's fulfillment; another order's is a 404 too, in the route's own words (`foreign`). */
@@ -86,13 +105,7 @@ async function fulfillmentOf(ctx: Context, order: Order, fulfillmentId: string, 
 export async function cancelFulfillment(ctx: Context, orderId: string, fulfillmentId: string): Promise<Order> {
   const order = await retrieveOrder(ctx, orderId, true);
   const fulfillment = await fulfillmentOf(ctx, order, fulfillmentId, `no fulfillment was found with the id: ${fulfillmentId} related to order: ${orderId}`);
-  if (fulfillment.shippedAt) throw notAllowed('The fulfillment has already been shipped. Shipped fulfillments cannot be canceled');
-  // Medusa cancels again and takes the quantities off the lines a second time; Aegis changes nothing.
-  if (fulfillment.canceledAt) return order;
-  for (const fi of await ctx.em.find(FulfillmentItem, { fulfillment }, { populate: ['item'] as never, filters: false })) {
-    fi.item.fulfilledQuantity = (fi.item.fulfilledQuantity ?? 0) - fi.quantity;
-  }
-  fulfillment.canceledAt = new Date();
+  if (!(await cancelUnshipped(ctx, fulfillment))) return order;
   order.fulfillmentStatus = FulfillmentStatus.canceled;
   await ctx.em.flush();
   ctx.events.emit('order.fulfillment_canceled', { id: order.id, fulfillment_id: fulfillment.id, no_notification: fulfillment.noNotification });
@@ -104,6 +117,31 @@ export async function createShipment(ctx: Context, orderId: string, input: ShipI
   const order = await retrieveOrder(ctx, orderId, true);
   ORDER_MACHINE.check('ship', order.status);
   const fulfillment = await fulfillmentOf(ctx, order, input.fulfillmentId, 'Could not find fulfillment');
+  await shipFulfillment(ctx, fulfillment, input);
+  const lines = await linesOf(ctx, order);
+  order.fulfillmentStatus = lines.every((l) => l.quantity === (l.shippedQuantity ?? 0)) ? FulfillmentStatus.shipped : FulfillmentStatus.partially_shipped;
+  await ctx.em.flush();
+  ctx.events.emit('order.shipment_created', { id: order.id, fulfillment_id: fulfillment.id, no_notification: fulfillment.noNotification });
+  return order;
+}
+
+/**
+ * Cancels an unshipped fulfillment (a shipped one is refused): its quantities go back to the
+ * lines. Whether anything changed: Medusa cancels a canceled one again and takes the quantities off
+ * the lines a second time; Aegis changes nothing.
+ */
+export async function cancelUnshipped(ctx: Context, fulfillment: Fulfillment): Promise<boolean> {
+  if (fulfillment.shippedAt) throw notAllowed('The fulfillment has already been shipped. Shipped fulfillments cannot be canceled');
+  if (fulfillment.canceledAt) return false;
+  for (const fi of await ctx.em.find(FulfillmentItem, { fulfillment }, { populate: ['item'] as never, filters: false })) {
+    fi.item.fulfilledQuantity = (fi.item.fulfilledQuantity ?? 0) - fi.quantity;
+  }
+  fulfillment.canceledAt = new Date();
+  return true;
+}
+
+/** Marks a fulfillment shipped with its tracking numbers and counts its quantities shipped on the lines (a canceled one is refused). */
+export async function shipFulfillment(ctx: Context, fulfillment: Fulfillment, input: Omit<ShipInput, 'fulfillmentId'>): Promise<void> {
   if (fulfillment.canceledAt) throw notAllowed('Fulfillment has been canceled');
   fulfillment.shippedAt = new Date();
   if (input.noNotification !== undefined && input.noNotification !== null) fulfillment.noNotification = input.noNotification;
@@ -111,9 +149,4 @@ export async function createShipment(ctx: Context, orderId: string, input: ShipI
   for (const fi of await ctx.em.find(FulfillmentItem, { fulfillment }, { populate: ['item'] as never, filters: false })) {
     fi.item.shippedQuantity = (fi.item.shippedQuantity ?? 0) + fi.quantity;
   }
-  const lines = await linesOf(ctx, order);
-  order.fulfillmentStatus = lines.every((l) => l.quantity === (l.shippedQuantity ?? 0)) ? FulfillmentStatus.shipped : FulfillmentStatus.partially_shipped;
-  await ctx.em.flush();
-  ctx.events.emit('order.shipment_created', { id: order.id, fulfillment_id: fulfillment.id, no_notification: fulfillment.noNotification });
-  return order;
 }
