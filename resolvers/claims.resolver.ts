@@ -3,6 +3,7 @@ import type { Context } from '../src/context';
 import { ClaimImage, ClaimItem, ClaimOrder, ClaimTag } from '../src/entities/claims';
 import { Address } from '../src/entities/customers';
 import { Fulfillment, LineItem, Order, ShippingMethod } from '../src/entities/orders';
+import { Return } from '../src/entities/returns';
 import { ProductVariant } from '../src/entities/variants';
 import * as claims from '../src/services/claims';
 import { childrenOf } from '../src/services/orders';
@@ -52,6 +53,9 @@ export class ClaimResolver {
 
   @FieldResolver(() => [ShippingMethod])
   shippingMethods(@Root() root: ClaimOrder, @Ctx() ctx: Context) { return childrenOf(ctx, ShippingMethod, 'claimOrderId', root.id); }
+
+  @FieldResolver(() => Return, { nullable: true, description: 'The return of the claimed items, when the claim asked for one.' })
+  async returnOrder(@Root() root: ClaimOrder, @Ctx() ctx: Context) { return (await childrenOf(ctx, Return, 'claimOrderId', root.id))[0] ?? null; }
 
   @FieldResolver(() => Address, { nullable: true })
   shippingAddress(@Root() root: ClaimOrder, @Ctx() ctx: Context) { return root.shippingAddress ? ctx.loaders.byId(Address, root.shippingAddress.id) : null; }

@@ -114,9 +114,10 @@ export class LineItemResolver {
   @FieldResolver(() => [LineItemAdjustment])
   adjustments(@Root() root: LineItem, @Ctx() ctx: Context) { return childrenOf(ctx, LineItemAdjustment, 'item', root.id); }
 
-  @FieldResolver(() => [LineItemTaxLine], { description: 'Stored on orders; computed (not stored) on carts.' })
+  @FieldResolver(() => [LineItemTaxLine], { description: 'Stored on orders, claims\' and swaps\' new lines and return lines; computed (not stored) on carts.' })
   async taxLines(@Root() root: LineItem, @Ctx() ctx: Context) {
-    if (root.order) return childrenOf(ctx, LineItemTaxLine, 'item', root.id);
+    // A swap's new lines (stored without any) and return lines (the original's) keep theirs too, as in Medusa.
+    if (root.order || root.claimOrderId || root.swapId || root.isReturn) return childrenOf(ctx, LineItemTaxLine, 'item', root.id);
     if (!root.cart) return [];
     const lines = (await cartView(ctx, root.cart.id)).itemTaxLines.get(root.id) ?? [];
     return computed(() => new LineItemTaxLine(), lines, { item: root } as Partial<LineItemTaxLine>);

@@ -4,7 +4,14 @@ import type { Route } from './executor';
 export const CLAIM_RELATIONS = [
   'claims', 'claims.additional_items', 'claims.additional_items.adjustments', 'claims.additional_items.tax_lines', 'claims.additional_items.variant',
   'claims.claim_items', 'claims.claim_items.images', 'claims.claim_items.item',
-  'claims.fulfillments', 'claims.fulfillments.items', 'claims.fulfillments.tracking_links', 'claims.shipping_address', 'claims.shipping_methods',
+  'claims.fulfillments', 'claims.fulfillments.items', 'claims.fulfillments.tracking_links', 'claims.return_order', 'claims.shipping_address', 'claims.shipping_methods',
+];
+
+/** Medusa's default relations of an order's swaps. */
+export const SWAP_RELATIONS = [
+  'swaps', 'swaps.additional_items', 'swaps.additional_items.adjustments', 'swaps.additional_items.tax_lines', 'swaps.additional_items.variant',
+  'swaps.fulfillments', 'swaps.fulfillments.items', 'swaps.fulfillments.tracking_links', 'swaps.payment', 'swaps.return_order',
+  'swaps.shipping_address', 'swaps.shipping_methods', 'swaps.shipping_methods.shipping_option', 'swaps.shipping_methods.tax_lines',
 ];
 
 /** Medusa's default order relations (returns answer as an empty list until they exist). */
@@ -13,6 +20,7 @@ export const ORDER_RELATIONS = [
   'gift_card_transactions', 'gift_cards', 'items', 'items.adjustments', 'items.tax_lines', 'items.variant', 'items.variant.product',
   'items.variant.product.profiles', 'items.variant.product.profile',
   'payments', 'refunds', 'region', 'shipping_address', 'shipping_methods', 'shipping_methods.shipping_option', 'shipping_methods.tax_lines',
+  ...SWAP_RELATIONS,
 ];
 
 /** The order routes (not the draft payment) also join the sales channel. */

@@ -1,5 +1,5 @@
 import { Field, Float, InputType } from 'type-graphql';
-import { IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsDefined, IsEnum, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ClaimReason, ClaimType } from '../src/entities/claims';
 import { AddressOrId } from './draft-orders';
@@ -44,7 +44,8 @@ export class ClaimAdditionalItemInput {
 @InputType({ description: 'Medusa\'s claim on an order: claimed lines answered with a refund or with replacement lines.' })
 export class CreateClaimInput {
   @Field({ description: 'refund or replace.' }) @IsEnum(ClaimType) @IsNotEmpty() type!: string;
-  @Field(() => [ClaimItemInput]) @IsArray() @IsNotEmpty() @ValidateNested({ each: true }) claimItems!: ClaimItemInput[];
+  // Medusa's IsNotEmpty passes an empty list (the service refuses it) and speaks with IsArray for a missing one.
+  @Field(() => [ClaimItemInput]) @IsArray() @IsDefined({ message: '$property should not be empty' }) @ValidateNested({ each: true }) claimItems!: ClaimItemInput[];
   @Field(() => ReturnShippingInput, { nullable: true }) @IsOptional() @ValidateNested({ each: true }) returnShipping?: ReturnShippingInput;
   @Field(() => [ClaimAdditionalItemInput], { nullable: true }) @IsArray() @IsOptional() @ValidateNested({ each: true }) additionalItems?: ClaimAdditionalItemInput[];
   @Field(() => [ClaimShippingMethodInput], { nullable: true }) @IsArray() @IsOptional() @ValidateNested({ each: true }) shippingMethods?: ClaimShippingMethodInput[];

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MetadataField, Metadata, SoftDeletable } from './base';
 import { Address } from './customers';
 import { Cart, Order } from './orders';
+import { ShippingOption } from './shipping-options';
 
 /*
  * Swaps, as Medusa v1's `swap`: items of an order returned in exchange for other items. The new
@@ -71,6 +72,26 @@ export class Swap extends SoftDeletable {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   idempotencyKey?: string | null = null;
+
+  @MetadataField() metadata?: Metadata = null;
+}
+
+@ObjectType({ description: 'A shipping option at a price set for one cart (a swap\'s), offered to the customer instead of its own price.' })
+@Entity({ tableName: 'custom_shipping_option' })
+export class CustomShippingOption extends SoftDeletable {
+  static idPrefix = 'cso';
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  price!: number;
+
+  @ManyToOne(() => ShippingOption, { fieldName: 'shipping_option_id', index: true })
+  shippingOption!: Rel<ShippingOption>;
+  @Field(() => String) get shippingOptionId(): string { return this.shippingOption.id; }
+
+  @ManyToOne(() => Cart, { fieldName: 'cart_id', nullable: true, deleteRule: 'cascade', index: true })
+  cart?: Rel<Cart> | null = null;
+  @Field(() => String, { nullable: true }) get cartId(): string | null { return this.cart?.id ?? null; }
 
   @MetadataField() metadata?: Metadata = null;
 }

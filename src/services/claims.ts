@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import {
   ClaimFulfillmentStatus, ClaimImage, ClaimItem, ClaimOrder, ClaimPaymentStatus, ClaimReason, ClaimTag, ClaimType,
 } from '../entities/claims';
+import { Return, ReturnItem, ReturnStatus } from '../entities/returns';
 import { Fulfillment, LineItem, LineItemAdjustment, LineItemTaxLine, Order, RefundReason, ShippingMethod } from '../entities/orders';
 import { Region } from '../entities/regions';
 import { ShippingOption } from '../entities/shipping-options';
@@ -14,7 +15,8 @@ import { StateMachine } from '../lib/state-machine';
 import * as T from '../lib/totals';
 import { addressFor, AddressRef, toTotalsItem, totalsDiscount } from './carts';
 import { cancelUnshipped, fulfillLines, shipFulfillment } from './fulfillments';
-import { ALL, refundOrder, retrieveOrder } from './orders';
+import { ALL, refundPayments, retrieveOrder } from './orders';
+import { createReturn } from './returns';
 import { releaseLineItems, reserveVariant } from './reservations';
 import { orderedId, productRates, selectPrices } from './variants';
 
@@ -117,11 +119,11 @@ function checkClaimInput(input: CreateClaimInput): ClaimType {
 /**
  * The claimed lines, checked in Medusa's order and words: a known reason, a line of this order
  * (Medusa takes any line), a variant line, and no more than is left of what was fulfilled, less
- * what is returned and what live claims already took (Medusa checks each claim alone).
+ * what returns hold or got back and what live claims already took (Medusa checks each claim alone).
  */
 async function claimedLines(ctx: Context, order: Order, items: ClaimItemInput[]): Promise<LineItem[]> {
   const lines = await linesOfOrderFamily(ctx, order);
-  const claimed = await claimedQuantities(ctx, order);
+  const [claimed, returned] = await Promise.all([claimedQuantities(ctx, order), returnedOrHeld(ctx, lines)]);
   const taken = new Map<string, number>();
   return items.map((ci) => {
     if (!ci.reason || !REASONS.includes(ci.reason)) {
@@ -130,7 +132,7 @@ async function claimedLines(ctx: Context, order: Order, items: ClaimItemInput[])
     const line = lines.find((l) => l.id === ci.itemId);
     if (!line) throw new AppError('not_found', `Line item with ${ci.itemId} was not found`);
     if (!line.variant) throw notAllowed('Cannot claim a custom line item');
-    const already = (claimed.get(line.id) ?? 0) + (taken.get(line.id) ?? 0) + (line.returnedQuantity ?? 0);
+    const already = (claimed.get(line.id) ?? 0) + (taken.get(line.id) ?? 0) + (returned.get(line.id) ?? 0);
     if ((line.fulfilledQuantity ?? 0) - already < ci.quantity) throw notAllowed('Cannot claim more of an item than has been fulfilled.');
     taken.set(line.id, (taken.get(line.id) ?? 0) + ci.quantity);
     return line;
@@ -181,7 +183,7 @@ export async function newLines(ctx: Context, order: Order, items: AdditionalItem
   const out: LineItem[] = [];
   for (const input of items) {
     const variant = await ctx.em.findOne(ProductVariant, { id: input.variantId }, { populate: ['product'] });
-    if (!variant) throw new AppError('not_found', `Variant with id: ${input.variantId} was not found`);
+    if (!variant) throw invalid(`Unable to generate the line items, some variant has not been found: ${input.variantId}`);
     const { unitPrice, includesTax } = await regionPrice(ctx, variant, region, order.customer.id);
     const line = ctx.em.create(LineItem, {
       id: orderedId('item'), claimOrderId: owner.claimOrderId ?? null, swapId: owner.swapId ?? null, variant, unitPrice, includesTax,
@@ -231,10 +233,7 @@ async function tagsFor(ctx: Context, values: string[]): Promise<ClaimTag[]> {
   return out;
 }
 
-/**
- * Hook through which a claim with `return_shipping` asks the returns domain for a return of the
- * claimed items (set by `src/services/returns.ts` glue in this module once returns exist).
- */
+/** What a claim with `return_shipping` asks of the returns domain. */
 export interface ClaimReturnRequest {
   orderId: string; claimOrderId: string; items: { itemId: string; quantity: number; metadata?: Record<string, unknown> | null }[];
   shippingMethod: ReturnShippingInput; refundAmount: number | null; noNotification: boolean | null; locationId: string | null;
@@ -275,7 +274,7 @@ export async function createClaim(ctx: Context, orderId: string, input: CreateCl
   }
   await ctx.em.flush();
   if (input.returnShipping) {
-    await requestClaimReturn(ctx, {
+    await requestClaimReturn(ctx, order, {
       orderId: order.id, claimOrderId: claim.id, refundAmount,
       items: input.claimItems.map((ci) => ({ itemId: ci.itemId, quantity: ci.quantity, metadata: ci.metadata ?? null })),
       shippingMethod: input.returnShipping, noNotification, locationId: input.returnLocationId ?? null,
@@ -286,10 +285,13 @@ export async function createClaim(ctx: Context, orderId: string, input: CreateCl
   return order;
 }
 
-/** Medusa's refund of a refund claim, made right after it is created: the amount (if any) refunded on the order with reason `claim`. */
+/**
+ * Medusa's refund of a refund claim, made right after it is created: the amount (if any) given
+ * back on the order's payments with reason `claim` (as Medusa, the order's payment status stays).
+ */
 async function processClaimRefund(ctx: Context, order: Order, claim: ClaimOrder): Promise<void> {
   CLAIM_MACHINE.check('refund', claimState(claim));
-  if (claim.refundAmount) await refundOrder(ctx, order.id, { amount: claim.refundAmount, reason: RefundReason.claim, noNotification: claim.noNotification });
+  if (claim.refundAmount) await refundPayments(ctx, order, claim.refundAmount, RefundReason.claim);
   claim.paymentStatus = ClaimPaymentStatus.refunded;
   await ctx.em.flush();
   ctx.events.emit('claim.refund_processed', { id: claim.id, no_notification: claim.noNotification });
@@ -420,16 +422,28 @@ export async function shipClaim(ctx: Context, orderId: string, claimId: string, 
 
 // ---------------------------------------------------------------- returns (through the returns domain)
 
-/** Asks the returns domain for the claim's return. */
-async function requestClaimReturn(ctx: Context, request: ClaimReturnRequest): Promise<void> {
-  void ctx;
-  void request;
-  throw notAllowed('return_shipping is not available yet');
+/** Asks the returns domain for the claim's return of the claimed items (Medusa's claim `return_shipping`). */
+async function requestClaimReturn(ctx: Context, order: Order, request: ClaimReturnRequest): Promise<Return> {
+  return createReturn(ctx, order, {
+    items: request.items, returnShipping: request.shippingMethod.optionId ? { optionId: request.shippingMethod.optionId, price: request.shippingMethod.price } : null,
+    refundAmount: request.refundAmount, noNotification: request.noNotification, locationId: request.locationId,
+  }, { claimOrderId: request.claimOrderId, lines: await linesOfOrderFamily(ctx, order) });
 }
 
 /** Whether the claim has a return that is not canceled. */
 async function claimReturnIsOpen(ctx: Context, claimId: string): Promise<boolean> {
-  void ctx;
-  void claimId;
-  return false;
+  return (await ctx.em.count(Return, { claimOrderId: claimId, status: { $ne: ReturnStatus.canceled } })) > 0;
+}
+
+/**
+ * Quantities of each line that returns other than claims' hold (open or received): a claim's own
+ * return holds what the claim already counts.
+ */
+async function returnedOrHeld(ctx: Context, lines: LineItem[]): Promise<Map<string, number>> {
+  const held = await ctx.em.find(ReturnItem, {
+    item: { $in: lines.map((l) => l.id) }, returnOrder: { claimOrderId: null, status: { $ne: ReturnStatus.canceled } },
+  }, ALL);
+  const out = new Map<string, number>();
+  for (const h of held) out.set(h.item.id, (out.get(h.item.id) ?? 0) + h.quantity);
+  return out;
 }

@@ -42,9 +42,18 @@ export class Migration20261202175049_claims extends Migration {
 
     this.addSql(`alter table "claim_item_tags" add constraint "claim_item_tags_item_id_foreign" foreign key ("item_id") references "claim_item" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "claim_item_tags" add constraint "claim_item_tags_tag_id_foreign" foreign key ("tag_id") references "claim_tag" ("id") on update cascade on delete cascade;`);
+
+    this.addSql(`create table "custom_shipping_option" ("id" varchar(64) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, "price" int not null, "shipping_option_id" varchar(64) not null, "cart_id" varchar(64) null, "metadata" jsonb null, constraint "custom_shipping_option_pkey" primary key ("id"));`);
+    this.addSql(`create index "custom_shipping_option_shipping_option_id_index" on "custom_shipping_option" ("shipping_option_id");`);
+    this.addSql(`create index "custom_shipping_option_cart_id_index" on "custom_shipping_option" ("cart_id");`);
+
+    this.addSql(`alter table "custom_shipping_option" add constraint "custom_shipping_option_shipping_option_id_foreign" foreign key ("shipping_option_id") references "shipping_option" ("id") on update cascade;`);
+    this.addSql(`alter table "custom_shipping_option" add constraint "custom_shipping_option_cart_id_foreign" foreign key ("cart_id") references "cart" ("id") on update cascade on delete cascade;`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table if exists "custom_shipping_option" cascade;`);
+
     this.addSql(`alter table "claim_item_tags" drop constraint "claim_item_tags_tag_id_foreign";`);
 
     this.addSql(`alter table "claim_item" drop constraint "claim_item_claim_order_id_foreign";`);
