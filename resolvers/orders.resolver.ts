@@ -145,8 +145,8 @@ export class ShippingMethodResolver {
 
   @FieldResolver(() => [ShippingMethodTaxLine])
   async taxLines(@Root() root: ShippingMethod, @Ctx() ctx: Context) {
-    if (root.order) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
-    if (!root.cart) return [];
+    // Stored for an order's methods and for those without a cart (a return's, a claim's).
+    if (root.order || !root.cart) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
     const lines = (await cartView(ctx, root.cart.id)).methodTaxLines.get(root.id) ?? [];
     return computed(() => new ShippingMethodTaxLine(), lines, { shippingMethod: root } as Partial<ShippingMethodTaxLine>);
   }
@@ -256,8 +256,7 @@ export class OrderResolver {
   @FieldResolver(() => [Fulfillment])
   fulfillments(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, Fulfillment, 'order', root.id); }
 
-  // Returns, swaps, claims and order edits come with their own issue: none exist yet.
-  @FieldResolver(() => [GraphQLJSONObject]) returns() { return []; }
+  // Swaps, claims and order edits come with their own issue: none exist yet (returns: returns.resolver.ts).
   @FieldResolver(() => [GraphQLJSONObject]) swaps() { return []; }
   @FieldResolver(() => [GraphQLJSONObject]) claims() { return []; }
 
