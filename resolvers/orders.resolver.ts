@@ -146,8 +146,8 @@ export class ShippingMethodResolver {
 
   @FieldResolver(() => [ShippingMethodTaxLine])
   async taxLines(@Root() root: ShippingMethod, @Ctx() ctx: Context) {
-    if (root.order) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
-    if (!root.cart) return [];
+    // Stored for an order's methods and for those without a cart (a return's, a claim's).
+    if (root.order || !root.cart) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
     const lines = (await cartView(ctx, root.cart.id)).methodTaxLines.get(root.id) ?? [];
     return computed(() => new ShippingMethodTaxLine(), lines, { shippingMethod: root } as Partial<ShippingMethodTaxLine>);
   }
@@ -257,8 +257,7 @@ export class OrderResolver {
   @FieldResolver(() => [Fulfillment])
   fulfillments(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, Fulfillment, 'order', root.id); }
 
-  // Returns and order edits come with their own issue: none exist yet (claims and swaps: resolvers/claims, swaps).
-  @FieldResolver(() => [GraphQLJSONObject]) returns() { return []; }
+  // Returns (returns.resolver.ts), claims (claims.resolver.ts) and swaps (swaps.resolver.ts) are their domains' resolvers.
 
   @FieldResolver(() => Int) subtotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.subtotal)(r, c); }
   @FieldResolver(() => Int) discountTotal(@Root() r: Order, @Ctx() c: Context) { return orderTotal((t) => t.discountTotal)(r, c); }

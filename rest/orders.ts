@@ -1,4 +1,5 @@
 import type { Route } from './executor';
+import { ORDER_RETURN_RELATIONS, returnMoreRelations, returnShape } from './_return-shape';
 
 /** Medusa's default relations of an order's claims. */
 export const CLAIM_RELATIONS = [
@@ -20,7 +21,7 @@ export const ORDER_RELATIONS = [
   'gift_card_transactions', 'gift_cards', 'items', 'items.adjustments', 'items.tax_lines', 'items.variant', 'items.variant.product',
   'items.variant.product.profiles', 'items.variant.product.profile',
   'payments', 'refunds', 'region', 'shipping_address', 'shipping_methods', 'shipping_methods.shipping_option', 'shipping_methods.tax_lines',
-  ...SWAP_RELATIONS,
+  ...SWAP_RELATIONS, ...ORDER_RETURN_RELATIONS,
 ];
 
 /** The order routes (not the draft payment) also join the sales channel. */
@@ -62,17 +63,18 @@ export function orderShape(order: any): any {
   delete order.sales_channel_id;
   // Medusa's order totals keep the raw discount total to themselves.
   delete order.raw_discount_total;
-  for (const item of order.items ?? []) {
+  for (const item of [...(order.items ?? []), ...(order.returnable_items ?? [])]) {
     delete item.raw_discount_total;
     if (item.variant) withoutPricing(item.variant);
     for (const a of item.adjustments ?? []) adjustmentShape(a);
   }
   for (const m of order.shipping_methods ?? []) shippingMethodShape(m);
+  for (const r of order.returns ?? []) returnShape(r);
   return order;
 }
 
 export const ORDER_TOTALS = ['subtotal', 'discount_total', 'shipping_total', 'shipping_tax_total', 'item_tax_total', 'tax_total', 'gift_card_total', 'gift_card_tax_total', 'total', 'paid_total', 'refunded_total', 'refundable_amount'];
-const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total'];
+export const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total'];
 
 /**
  * An order as Medusa's order routes answer it: with `sales_channel_id`, with `object` only where a
@@ -96,12 +98,12 @@ const routeShape = (list: boolean, object = false) => (order: any, query: Record
 };
 
 /** How the order routes (and the claim and swap workflows on an order) answer: the order with Medusa's default relations. */
-export const ORDER_ANSWER = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true) } as const;
+export const ORDER_ANSWER = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true), moreRelations: returnMoreRelations } as const;
 const one = ORDER_ANSWER;
 
 export const routes: Route[] = [
   {
-    method: 'GET', path: '/admin/orders', operation: 'orders', envelope: { list: 'orders' }, relations: ROUTE_RELATIONS,
+    method: 'GET', path: '/admin/orders', operation: 'orders', envelope: { list: 'orders' }, relations: ROUTE_RELATIONS, moreRelations: returnMoreRelations,
     reshape: (page: any, query) => ({ ...page, items: page.items.map((o: any) => routeShape(true)(o, query)) }),
   },
   { method: 'GET', path: '/admin/orders/:id', operation: 'order', ...one, reshape: routeShape(false) },
@@ -115,6 +117,12 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/orders/:id/shipment', operation: 'createOrderShipment', ...one },
   { method: 'POST', path: '/admin/orders/:id/refund', operation: 'refundOrder', ...one },
   { method: 'POST', path: '/admin/orders/:id/shipping-methods', operation: 'addOrderShippingMethod', ...one },
+  { method: 'POST', path: '/admin/orders/:id/return', operation: 'requestReturn', ...one },
+  {
+    method: 'POST', path: '/admin/orders/:id/line-items/:line_item_id/reserve', operation: 'reserveOrderLineItem', envelope: { one: 'reservation' },
+    ignoresQuery: true,
+  },
+  { method: 'GET', path: '/admin/orders/:id/reservations', operation: 'orderReservations', envelope: { list: 'reservations' }, queryParams: ['limit', 'offset'] },
 ];
 
 /** An order loaded as another record's relation (a customer's orders, a gift card's order): its columns, none of its totals. */

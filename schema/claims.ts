@@ -22,7 +22,7 @@ export class ClaimItemInput {
 }
 
 @InputType({ description: 'The shipping option of a return, at a price.' })
-export class ReturnShippingInput {
+export class ClaimReturnShippingInput {
   @Field({ nullable: true }) @IsString() @IsOptional() optionId?: string;
   @Field(() => Float, { nullable: true }) @IsInt() @IsOptional() price?: number;
 }
@@ -46,7 +46,7 @@ export class CreateClaimInput {
   @Field({ description: 'refund or replace.' }) @IsEnum(ClaimType) @IsNotEmpty() type!: string;
   // Medusa's IsNotEmpty passes an empty list (the service refuses it) and speaks with IsArray for a missing one.
   @Field(() => [ClaimItemInput]) @IsArray() @IsDefined({ message: '$property should not be empty' }) @ValidateNested({ each: true }) claimItems!: ClaimItemInput[];
-  @Field(() => ReturnShippingInput, { nullable: true }) @IsOptional() @ValidateNested({ each: true }) returnShipping?: ReturnShippingInput;
+  @Field(() => ClaimReturnShippingInput, { nullable: true }) @IsOptional() @ValidateNested({ each: true }) returnShipping?: ClaimReturnShippingInput;
   @Field(() => [ClaimAdditionalItemInput], { nullable: true }) @IsArray() @IsOptional() @ValidateNested({ each: true }) additionalItems?: ClaimAdditionalItemInput[];
   @Field(() => [ClaimShippingMethodInput], { nullable: true }) @IsArray() @IsOptional() @ValidateNested({ each: true }) shippingMethods?: ClaimShippingMethodInput[];
   @Field(() => Float, { nullable: true }) @IsInt() @IsOptional() refundAmount?: number;

@@ -15,6 +15,7 @@ import { StateMachine } from '../lib/state-machine';
 import * as T from '../lib/totals';
 import { addressFor, AddressRef, toTotalsItem, totalsDiscount } from './carts';
 import { cancelUnshipped, fulfillLines, shipFulfillment } from './fulfillments';
+import { takeFromStock } from './order-inventory';
 import { ALL, refundPayments, retrieveOrder } from './orders';
 import { createReturn } from './returns';
 import { releaseLineItems, reserveVariant } from './reservations';
@@ -379,6 +380,8 @@ export async function fulfillClaim(ctx: Context, orderId: string, claimId: strin
   const lines = await ctx.em.find(LineItem, { claimOrderId: claim.id }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL });
   const picked = lines.map((line) => ({ line, quantity: line.quantity - (line.fulfilledQuantity ?? 0) })).filter((p) => p.quantity > 0);
   const made = await fulfillLines(ctx, { claimOrderId: claim.id }, methods, picked, input);
+  // As Medusa's route does with a location: the lines' stock is taken there (and their reservations consumed).
+  if (input.locationId) await takeFromStock(ctx, picked, input.locationId);
   claim.fulfillmentStatus = lines.every((l) => l.quantity === (l.fulfilledQuantity ?? 0)) ? ClaimFulfillmentStatus.fulfilled : ClaimFulfillmentStatus.requires_action;
   await ctx.em.flush();
   for (const f of made) ctx.events.emit('claim.fulfillment_created', { id: claim.id, fulfillment_id: f.id, no_notification: claim.noNotification });

@@ -4,6 +4,7 @@ import {
 } from '../entities/orders';
 import { AppError, notAllowed } from '../lib/errors';
 import { ORDER_MACHINE, retrieveOrder } from './orders';
+import { putBackInStock, takeFromStock } from './order-inventory';
 
 /**
  * Fulfillments of an order: lines handed to the shipping methods' fulfillment providers, canceled
@@ -58,6 +59,7 @@ export async function createFulfillment(ctx: Context, orderId: string, input: Fu
   const made = await fulfillLines(ctx, { order }, methods, picked, input);
   order.fulfillmentStatus = statusAfterFulfilling(lines);
   await ctx.em.flush();
+  if (input.locationId) await takeFromStock(ctx, picked, input.locationId);
   for (const f of made) ctx.events.emit('order.fulfillment_created', { id: order.id, fulfillment_id: f.id, no_notification: input.noNotification ?? order.noNotification });
   return order;
 }
@@ -106,6 +108,7 @@ export async function cancelFulfillment(ctx: Context, orderId: string, fulfillme
   const order = await retrieveOrder(ctx, orderId, true);
   const fulfillment = await fulfillmentOf(ctx, order, fulfillmentId, `no fulfillment was found with the id: ${fulfillmentId} related to order: ${orderId}`);
   if (!(await cancelUnshipped(ctx, fulfillment))) return order;
+  await putBackInStock(ctx, fulfillment);
   order.fulfillmentStatus = FulfillmentStatus.canceled;
   await ctx.em.flush();
   ctx.events.emit('order.fulfillment_canceled', { id: order.id, fulfillment_id: fulfillment.id, no_notification: fulfillment.noNotification });

@@ -15,6 +15,7 @@ import { Region } from '../entities/regions';
 import { ShippingOption } from '../entities/shipping-options';
 import type { OrderFilter, UpdateOrderInput } from '../../schema/orders';
 import { releaseLineItems } from './reservations';
+import { reserveOrderItems } from './order-inventory';
 import { providerOf } from './payments';
 import * as T from '../lib/totals';
 import { addressFor, computeCartView, itemsOf, toTotalsItem, totalsDiscount } from './carts';
@@ -73,6 +74,7 @@ export async function placeOrderFromCart(ctx: Context, cart: Cart, draft: DraftO
   cart.paymentAuthorizedAt = now;
   order.paymentStatus = PaymentStatus.captured;
   await ctx.em.flush();
+  await reserveOrderItems(ctx, order, await itemsOf(ctx, cart));
   ctx.events.emit('order.placed', { id: order.id, no_notification: order.noNotification });
   ctx.events.emit('order.payment_captured', { id: order.id, no_notification: order.noNotification });
   return order;

@@ -16,6 +16,7 @@
  *   cancelReturn(ctx, returnId: string): Promise<Return>
  *   requestReturn(ctx, orderId: string, input: RequestReturnInput): Promise<Order>   (POST /admin/orders/{id}/return)
  */
+import { randomUUID } from 'crypto';
 import type { Context } from '../context';
 import { FulfillmentStatus, LineItem, Order, OrderStatus, RefundReason, ShippingMethod, ShippingMethodTaxLine } from '../entities/orders';
 import { Return, ReturnItem, ReturnStatus } from '../entities/returns';
@@ -33,7 +34,7 @@ import { ALL, loadOrderViews, ORDER_MACHINE, refundPayments, retrieveOrder } fro
 import { LineItemAdjustment, LineItemTaxLine } from '../entities/orders';
 
 export interface ReturnItemInput { itemId: string; quantity: number; reasonId?: string | null; note?: string | null; metadata?: Record<string, unknown> | null }
-export interface ReturnShippingInput { optionId: string; price?: number | null }
+export interface ReturnShippingInput { optionId?: string | null; price?: number | null }
 export interface CreateReturnInput {
   items: ReturnItemInput[];
   returnShipping?: ReturnShippingInput | null;
@@ -130,12 +131,21 @@ function pickLines(lines: LineItem[], asked: { itemId: string; quantity: number 
   });
 }
 
+/** A line that does not exist at all is Medusa's 404 (one of another order is its 400, in `pickLines`). */
+async function checkLinesExist(ctx: Context, lines: LineItem[], ids: string[]): Promise<void> {
+  const others = [...new Set(ids.filter((id) => !lines.some((l) => l.id === id)))];
+  if (!others.length) return;
+  const found = await ctx.em.find(LineItem, { id: { $in: others } }, { fields: ['id'], ...ALL });
+  const missing = others.find((id) => !found.some((l) => l.id === id));
+  if (missing) throw new AppError('not_found', `Line item with ${missing} was not found`);
+}
+
 /** Reasons must exist and be leaves (Medusa refuses a reason that has child reasons). */
 async function checkReasons(ctx: Context, ids: string[]): Promise<Map<string, ReturnReason>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
   const reasons = await ctx.em.find(ReturnReason, { id: { $in: unique } });
-  for (const id of unique) if (!reasons.some((r) => r.id === id)) throw new AppError('not_found', `Return Reason with id: ${id} was not found`);
+  for (const id of unique) if (!reasons.some((r) => r.id === id)) throw new AppError('not_found', `Return_reason with reason_id ${id} does not exist.`);
   if (await ctx.em.count(ReturnReason, { parentReturnReason: { $in: unique } })) throw invalid('Cannot apply return reason category');
   return new Map(reasons.map((r) => [r.id, r]));
 }
@@ -159,7 +169,7 @@ async function refundOf(ctx: Context, order: Order, lines: LineItem[], quantitie
 }
 
 /** The return's shipping method, with its tax lines, and what it costs the customer (price and tax). */
-async function addReturnShipping(ctx: Context, order: Order, ret: Return, input: ReturnShippingInput): Promise<number> {
+async function addReturnShipping(ctx: Context, order: Order, ret: Return, input: ReturnShippingInput & { optionId: string }): Promise<number> {
   const option = await ctx.em.findOne(ShippingOption, { id: input.optionId });
   if (!option) throw new AppError('not_found', `Shipping Option with ${input.optionId} was not found`);
   const price = input.price ?? option.amount ?? 0;
@@ -178,6 +188,7 @@ async function addReturnShipping(ctx: Context, order: Order, ret: Return, input:
 export async function createReturn(ctx: Context, order: Order, input: CreateReturnInput, owner: ReturnOwner = {}): Promise<Return> {
   if (!RETURN_ORDER_MACHINE.can('requestReturn', order.status)) throw invalid('Cannot create a return for a canceled item.');
   const lines = await candidateLines(ctx, order, owner);
+  await checkLinesExist(ctx, lines, input.items.map((i) => i.itemId));
   const picked = pickLines(lines, input.items, await returnableQuantities(ctx, lines));
   const reasons = await checkReasons(ctx, input.items.flatMap((i) => (i.reasonId ? [i.reasonId] : [])));
   const quantities = new Map(input.items.map((i) => [i.itemId, i.quantity]));
@@ -195,10 +206,11 @@ export async function createReturn(ctx: Context, order: Order, input: CreateRetu
   } as any);
   input.items.forEach((i, n) => ctx.em.create(ReturnItem, {
     returnOrder: ret, item: picked[n], quantity: i.quantity, requestedQuantity: i.quantity, isRequested: true,
-    reason: i.reasonId ? reasons.get(i.reasonId)! : null, note: i.note ?? null, metadata: i.metadata ?? null,
+    // As Medusa, the item starts with its line's metadata.
+    reason: i.reasonId ? reasons.get(i.reasonId)! : null, note: i.note ?? null, metadata: i.metadata ?? picked[n].metadata ?? {},
   } as any));
   if (input.returnShipping?.optionId) {
-    const shipping = await addReturnShipping(ctx, order, ret, input.returnShipping);
+    const shipping = await addReturnShipping(ctx, order, ret, { ...input.returnShipping, optionId: input.returnShipping.optionId });
     if (computed) ret.refundAmount = refund! - shipping;
   }
   await ctx.em.flush();
@@ -227,6 +239,8 @@ export async function requestReturn(ctx: Context, orderId: string, input: Reques
   const noNotification = input.noNotification ?? order.noNotification ?? null;
   const ret = await createReturn(ctx, order, {
     items: input.items, returnShipping: input.returnShipping, refundAmount, noNotification, locationId: input.locationId,
+    // Medusa's handler keys each request (its idempotency key is kept on the return).
+    idempotencyKey: randomUUID(),
   });
   ctx.events.emit('order.return_requested', { id: order.id, return_id: ret.id, no_notification: noNotification });
   if (input.receiveNow) await receiveItems(ctx, order, ret, { items: input.items, refund: input.refund }, false);
@@ -284,11 +298,12 @@ async function receiveItems(ctx: Context, order: Order | null, ret: Return, inpu
   await ctx.em.flush();
 }
 
-/** Received items of a variant with inventory go back into stock at the location (none: nothing to restock). */
+/** Received items of a variant with inventory go back into stock at the location. */
 async function restock(ctx: Context, line: LineItem, locationId: string | null, quantity: number): Promise<void> {
-  if (!line.variant || !locationId) return;
+  if (!line.variant) return;
+  // Without a location, an item with inventory has no level to go back to: Medusa's 404 (`location null`).
   for (const { item, required } of await itemsOfVariant(ctx, line.variant.id)) {
-    await adjustStockedQuantity(ctx, item.id, locationId, required * quantity);
+    await adjustStockedQuantity(ctx, item.id, locationId as string, required * quantity);
   }
 }
 

@@ -9,6 +9,7 @@ import { findPage, ListSpec, PageArgs } from '../lib/list';
 import { StateMachine } from '../lib/state-machine';
 import { AdditionalItemInput, linesOfOrderFamily, newLines } from './claims';
 import { cancelUnshipped, fulfillLines, shipFulfillment } from './fulfillments';
+import { takeFromStock } from './order-inventory';
 import { ALL, refundPayments, retrieveOrder } from './orders';
 import { providerOf } from './payments';
 import { releaseLineItems } from './reservations';
@@ -198,6 +199,8 @@ export async function fulfillSwap(ctx: Context, orderId: string, swapId: string,
   const lines = await ctx.em.find(LineItem, { swapId: swap.id }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL });
   const picked = lines.map((line) => ({ line, quantity: line.quantity - (line.fulfilledQuantity ?? 0) })).filter((p) => p.quantity > 0);
   const made = await fulfillLines(ctx, { swapId: swap.id }, methods, picked, input);
+  // As Medusa's route does with a location: the lines' stock is taken there (and their reservations consumed).
+  if (input.locationId) await takeFromStock(ctx, picked, input.locationId);
   swap.fulfillmentStatus = lines.every((l) => l.quantity === (l.fulfilledQuantity ?? 0)) ? SwapFulfillmentStatus.fulfilled : SwapFulfillmentStatus.requires_action;
   await ctx.em.flush();
   const noNotification = input.noNotification ?? swap.noNotification;
