@@ -1,4 +1,5 @@
 import { finishType, type Route } from './executor';
+import { returnShape } from './_return-shape';
 import { ORDER_ANSWER, shippingMethodShape, withoutPricing } from './orders';
 
 /** Totals Medusa computes for an order's own lines, not for a claim's or swap's lines. */
@@ -9,6 +10,7 @@ const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'origin
  * totals; the claimed line is the plain line.
  */
 finishType('ClaimOrder', (claim: any) => {
+  if (claim.return_order) returnShape(claim.return_order);
   for (const item of claim.additional_items ?? []) {
     for (const k of LINE_TOTALS) delete item[k];
     if (item.variant) withoutPricing(item.variant);

@@ -5,13 +5,17 @@ import { ORDER_RETURN_RELATIONS, returnMoreRelations, returnShape } from './_ret
 export const CLAIM_RELATIONS = [
   'claims', 'claims.additional_items', 'claims.additional_items.adjustments', 'claims.additional_items.tax_lines', 'claims.additional_items.variant',
   'claims.claim_items', 'claims.claim_items.images', 'claims.claim_items.item',
-  'claims.fulfillments', 'claims.fulfillments.items', 'claims.fulfillments.tracking_links', 'claims.return_order', 'claims.shipping_address', 'claims.shipping_methods',
+  'claims.fulfillments', 'claims.fulfillments.items', 'claims.fulfillments.tracking_links',
+  'claims.return_order', 'claims.return_order.items', 'claims.return_order.shipping_method', 'claims.return_order.shipping_method.tax_lines',
+  'claims.shipping_address', 'claims.shipping_methods',
 ];
 
 /** Medusa's default relations of an order's swaps. */
 export const SWAP_RELATIONS = [
   'swaps', 'swaps.additional_items', 'swaps.additional_items.adjustments', 'swaps.additional_items.tax_lines', 'swaps.additional_items.variant',
-  'swaps.fulfillments', 'swaps.fulfillments.items', 'swaps.fulfillments.tracking_links', 'swaps.payment', 'swaps.return_order',
+  'swaps.fulfillments', 'swaps.fulfillments.items', 'swaps.fulfillments.tracking_links', 'swaps.payment',
+  'swaps.return_order', 'swaps.return_order.items', 'swaps.return_order.shipping_method', 'swaps.return_order.shipping_method.shipping_option',
+  'swaps.return_order.shipping_method.tax_lines',
   'swaps.shipping_address', 'swaps.shipping_methods', 'swaps.shipping_methods.shipping_option', 'swaps.shipping_methods.tax_lines',
 ];
 

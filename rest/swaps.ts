@@ -1,10 +1,12 @@
 import { finishType, type Route } from './executor';
+import { returnShape } from './_return-shape';
 import { ORDER_ANSWER, plainOrder, shippingMethodShape, withoutPricing } from './orders';
 
 const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total', 'raw_discount_total'];
 
 /** A swap wherever it is nested: its new lines carry `refundable` but no totals; its order is the plain order. */
 finishType('Swap', (swap: any) => {
+  if (swap.return_order) returnShape(swap.return_order);
   for (const item of swap.additional_items ?? []) {
     for (const k of LINE_TOTALS) delete item[k];
     if (item.variant) withoutPricing(item.variant);
@@ -19,7 +21,7 @@ finishType('Swap', (swap: any) => {
 /** Medusa's default relations and columns of a swap read on its own. */
 const SWAP_RELATIONS = [
   'additional_items', 'additional_items.adjustments', 'cart', 'cart.items', 'cart.items.adjustments', 'cart.items.variant', 'fulfillments',
-  'order', 'payment', 'return_order', 'shipping_address', 'shipping_methods', 'shipping_methods.shipping_option',
+  'order', 'payment', 'return_order', 'return_order.items', 'shipping_address', 'shipping_methods', 'shipping_methods.shipping_option',
 ];
 const HIDDEN = ['deleted_at', 'shipping_address_id', 'confirmed_at', 'canceled_at', 'no_notification', 'allow_backorder', 'idempotency_key'];
 /** The cart totals Medusa's swap route selects (no line or other totals). */
