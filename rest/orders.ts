@@ -101,8 +101,18 @@ const routeShape = (list: boolean, object = false) => (order: any, query: Record
   return order;
 };
 
+/**
+ * Medusa's order totals load the claims' and swaps' new lines (with their tax lines and
+ * adjustments) whatever `expand` says, so a single order always answers them.
+ */
+const TOTALS_RELATIONS = ['claims', 'claims.additional_items', 'claims.additional_items.tax_lines', 'claims.additional_items.adjustments',
+  'swaps', 'swaps.additional_items', 'swaps.additional_items.tax_lines', 'swaps.additional_items.adjustments'];
+function withTotalsRelations(relations: string[]): string[] {
+  return [...new Set([...returnMoreRelations(relations), ...TOTALS_RELATIONS])];
+}
+
 /** How the order routes (and the claim and swap workflows on an order) answer: the order with Medusa's default relations. */
-export const ORDER_ANSWER = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true), moreRelations: returnMoreRelations } as const;
+export const ORDER_ANSWER = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true), moreRelations: withTotalsRelations } as const;
 const one = ORDER_ANSWER;
 
 export const routes: Route[] = [
