@@ -57,7 +57,7 @@ export function orderShape(order: any): any {
 }
 
 export const ORDER_TOTALS = ['subtotal', 'discount_total', 'shipping_total', 'shipping_tax_total', 'item_tax_total', 'tax_total', 'gift_card_total', 'gift_card_tax_total', 'total', 'paid_total', 'refunded_total', 'refundable_amount'];
-const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total'];
+export const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total'];
 
 /**
  * An order as Medusa's order routes answer it: with `sales_channel_id`, with `object` only where a
@@ -102,6 +102,12 @@ export const routes: Route[] = [
 
 /** An order loaded as another record's relation (a customer's orders, a gift card's order): its columns, none of its totals. */
 export function plainOrder(order: any): any {
-  if (order) for (const k of [...ORDER_TOTALS, ...ORDER_COMPUTED]) delete order[k];
+  if (order) for (const k of [...ORDER_TOTALS, ...ORDER_COMPUTED, 'raw_discount_total']) delete order[k];
   return order;
+}
+
+/** A line item loaded as another record's relation (a reservation's): its columns, none of its totals. */
+export function plainLineItem(item: any): any {
+  if (item) for (const k of [...LINE_TOTALS, 'raw_discount_total', 'refundable']) delete item[k];
+  return item;
 }
