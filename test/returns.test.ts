@@ -261,6 +261,27 @@ describe('returns over REST', () => {
     expect((await t.http.post(`/admin/returns/${retId}/cancel`)).status).toBe(401);
   });
 
+  it('an order with an open return is not canceled (Medusa\'s rule)', async () => {
+    const order = await newOrder(1);
+    const line = order.items[0].id;
+    const ful = await t.http.post(`/admin/orders/${order.id}/fulfillment`).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }] });
+    await t.http.post(`/admin/orders/${order.id}/return`).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }] });
+    await t.http.post(`/admin/orders/${order.id}/fulfillments/${ful.body.order.fulfillments[0].id}/cancel`).set(t.auth);
+    const cancel = await t.http.post(`/admin/orders/${order.id}/cancel`).set(t.auth);
+    expect([cancel.status, cancel.body.message]).toEqual([400, 'All returns must be canceled before canceling an order']);
+    expect((await t.em().findOneOrFail(Order, order.id)).status).toBe('pending');
+  });
+
+  it('two concurrent receipts of one return: one is received and refunded, the other refused', async () => {
+    const { order, line } = await shippedOrder(1);
+    const req = await t.http.post(`/admin/orders/${order.id}/return`).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }] });
+    const url = `/admin/returns/${req.body.order.returns[0].id}/receive`;
+    const racing = await Promise.all([1, 2].map(() => t.http.post(url).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }], location_id: locationId })));
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(await t.em().count(Refund, { order: order.id })).toBe(1);
+    expect((await t.em().findOneOrFail(LineItem, line)).returnedQuantity).toBe(1);
+  });
+
   it('concurrent return requests on one order never exceed what was shipped', async () => {
     const { order, line } = await shippedOrder(2);
     const racing = await Promise.all([1, 2, 3, 4].map(() => t.http.post(`/admin/orders/${order.id}/return`).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }] })));
