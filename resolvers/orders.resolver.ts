@@ -111,6 +111,9 @@ export class LineItemResolver {
   @FieldResolver(() => ProductVariant, { nullable: true })
   variant(@Root() root: LineItem, @Ctx() ctx: Context) { return root.variant ? ctx.loaders.byId(ProductVariant, root.variant.id) : null; }
 
+  @FieldResolver(() => Order, { nullable: true, description: 'The order the line belongs to, once placed.' })
+  order(@Root() root: LineItem, @Ctx() ctx: Context) { return root.order ? ctx.loaders.byId(Order, root.order.id) : null; }
+
   @FieldResolver(() => [LineItemAdjustment])
   adjustments(@Root() root: LineItem, @Ctx() ctx: Context) { return childrenOf(ctx, LineItemAdjustment, 'item', root.id); }
 

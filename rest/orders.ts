@@ -136,11 +136,17 @@ export const routes: Route[] = [
     method: 'POST', path: '/admin/orders/:id/line-items/:line_item_id/reserve', operation: 'reserveOrderLineItem', envelope: { one: 'reservation' },
     ignoresQuery: true,
   },
-  { method: 'GET', path: '/admin/orders/:id/reservations', operation: 'orderReservations', envelope: { list: 'reservations' }, queryParams: ['limit', 'offset'] },
+  { method: 'GET', path: '/admin/orders/:id/reservations', operation: 'orderReservations', envelope: { list: 'reservations' }, queryParams: ['limit', 'offset', 'expand', 'fields'] },
 ];
 
 /** An order loaded as another record's relation (a customer's orders, a gift card's order): its columns, none of its totals. */
 export function plainOrder(order: any): any {
-  if (order) for (const k of [...ORDER_TOTALS, ...ORDER_COMPUTED]) delete order[k];
+  if (order) for (const k of [...ORDER_TOTALS, ...ORDER_COMPUTED, 'raw_discount_total']) delete order[k];
   return order;
+}
+
+/** A line item loaded as another record's relation (a reservation's): its columns, none of its totals. */
+export function plainLineItem(item: any): any {
+  if (item) for (const k of [...LINE_TOTALS, 'raw_discount_total', 'refundable']) delete item[k];
+  return item;
 }
