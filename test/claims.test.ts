@@ -2,7 +2,7 @@ import { startApp, TestApp, errorType } from './helpers';
 import { ClaimItem, ClaimOrder, ClaimTag } from '../src/entities/claims';
 import { Fulfillment, LineItem, LineItemTaxLine, Refund } from '../src/entities/orders';
 import { Return } from '../src/entities/returns';
-import { CLAIM_MACHINE } from '../src/services/claims';
+import { CLAIM_MACHINE, claimHeldQuantities } from '../src/services/claims';
 import { requestReturn } from '../src/services/returns';
 
 let t: TestApp;
@@ -161,6 +161,9 @@ describe('REST claims', () => {
     expect(ret.status).toBe('requested');
     const cancel = await t.http.post(`/admin/orders/${order.id}/claims/${claim.id}/cancel`).set(t.auth);
     expect([cancel.status, cancel.body.message]).toEqual([400, 'Return must be canceled before the claim can be canceled']);
+    // The claim's return already counts what the claim holds.
+    const line = await t.em().findOneOrFail(LineItem, order.line);
+    expect((await claimHeldQuantities(t.ctx(), [line])).get(order.line)).toBeUndefined();
   });
 
   it('refuses bad input with nothing written', async () => {
@@ -199,6 +202,9 @@ describe('REST claims', () => {
     expect(results.filter((r) => r.status === 400).map((r) => r.body.message)).toEqual(Array(3).fill('Cannot claim more of an item than has been fulfilled.'));
     const claimed = await t.em().find(ClaimItem, { item: order.line });
     expect(claimed.reduce((s, c) => s + c.quantity, 0)).toBe(3);
+    // What the returns domain must not take again: the 3 claimed (none of these claims has a return).
+    const line = await t.em().findOneOrFail(LineItem, order.line);
+    expect((await claimHeldQuantities(t.ctx(), [line])).get(order.line)).toBe(3);
   });
 
   it('a return already requested counts: concurrent claims take only what it left', async () => {

@@ -95,6 +95,21 @@ export async function linesOfOrderFamily(ctx: Context, order: Order): Promise<Li
   }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...ALL });
 }
 
+/**
+ * What live claims hold of these lines beyond what their own returns already count (a claim with a
+ * return is counted by the return, open or received): for the returns domain's returnable check,
+ * so that a return never takes what a claim took.
+ */
+export async function claimHeldQuantities(ctx: Context, lines: LineItem[]): Promise<Map<string, number>> {
+  const items = await ctx.em.find(ClaimItem, { item: { $in: lines.map((l) => l.id) }, claimOrder: { canceledAt: null } }, ALL);
+  const withReturn = new Set((await ctx.em.find(Return, {
+    claimOrderId: { $in: [...new Set(items.map((i) => i.claimOrder.id))] }, status: { $ne: ReturnStatus.canceled },
+  }, { fields: ['claimOrderId'], ...ALL })).map((r) => r.claimOrderId));
+  const out = new Map<string, number>();
+  for (const ci of items) if (!withReturn.has(ci.claimOrder.id)) out.set(ci.item.id, (out.get(ci.item.id) ?? 0) + ci.quantity);
+  return out;
+}
+
 /** Quantities of each line already claimed by live claims of the order. */
 async function claimedQuantities(ctx: Context, order: Order): Promise<Map<string, number>> {
   const items = await ctx.em.find(ClaimItem, { claimOrder: { order, canceledAt: null } }, ALL);
