@@ -106,7 +106,7 @@ export const routes: Route[] = [
     method: 'POST', path: '/admin/orders/:id/line-items/:line_item_id/reserve', operation: 'reserveOrderLineItem', envelope: { one: 'reservation' },
     ignoresQuery: true,
   },
-  { method: 'GET', path: '/admin/orders/:id/reservations', operation: 'orderReservations', envelope: { list: 'reservations' }, queryParams: ['limit', 'offset'] },
+  { method: 'GET', path: '/admin/orders/:id/reservations', operation: 'orderReservations', envelope: { list: 'reservations' }, queryParams: ['limit', 'offset', 'expand', 'fields'] },
 ];
 
 /** An order loaded as another record's relation (a customer's orders, a gift card's order): its columns, none of its totals. */

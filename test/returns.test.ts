@@ -87,7 +87,7 @@ describe('order inventory', () => {
     const line = order.items[0].id;
     const url = `/admin/orders/${order.id}/line-items/${line}/reserve`;
     const full = await t.http.post(url).set(t.auth).send({ location_id: locationId, quantity: 1 });
-    expect([full.status, full.body.type]).toEqual([400, 'not_allowed']);
+    expect([full.status, full.body.message]).toEqual([400, 'The reservation quantity cannot be greater than the unfulfilled line item quantity']);
     // Free the placement's reservation, then three requests race for two units.
     const [placed] = await reservationsOf(line);
     expect((await t.http.delete(`/admin/reservations/${placed.id}`).set(t.auth)).status).toBe(200);
@@ -113,7 +113,7 @@ describe('order inventory', () => {
     await t.http.delete(`/admin/reservations/${(await reservationsOf(line))[0].id}`).set(t.auth);
     const m = `mutation($id: String!, $line: String!, $q: Float) { reserveOrderLineItem(id: $id, lineItemId: $line, input: { locationId: "${locationId}", quantity: $q }) { quantity lineItemId } }`;
     expect((await t.gql(m, { id: order.id, line })).data.reserveOrderLineItem).toEqual({ quantity: 2, lineItemId: line });
-    expect(errorType(await t.gql(m, { id: order.id, line, q: 1 }))).toBe('not_allowed');
+    expect(errorType(await t.gql(m, { id: order.id, line, q: 1 }))).toBe('invalid_data');
     expect(errorType(await t.gql(m, { id: 'order_missing', line, q: 1 }))).toBe('not_found');
   });
 
@@ -136,6 +136,23 @@ describe('order inventory', () => {
     // A second cancel releases nothing more.
     await t.http.post(`/admin/orders/${order.id}/cancel`).set(t.auth);
     expect((await level()).reservedQuantity).toBe(before.reservedQuantity - 3);
+  });
+
+  it('concurrent fulfillments and cancels on one order take and release each unit once', async () => {
+    const order = await newOrder(3);
+    const line = order.items[0].id;
+    const before = await level();
+    const fulfil = () => t.http.post(`/admin/orders/${order.id}/fulfillment`).set(t.auth).send({ items: [{ item_id: line, quantity: 2 }], location_id: locationId });
+    const racing = await Promise.all([fulfil(), fulfil()]);
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 400]);
+    let now = await level();
+    expect([now.stockedQuantity, now.reservedQuantity]).toEqual([before.stockedQuantity - 2, before.reservedQuantity - 2]);
+    const fulId = racing.find((r) => r.status === 200)!.body.order.fulfillments[0].id;
+    await t.http.post(`/admin/orders/${order.id}/fulfillments/${fulId}/cancel`).set(t.auth);
+    const cancels = await Promise.all([1, 2].map(() => t.http.post(`/admin/orders/${order.id}/cancel`).set(t.auth)));
+    expect(cancels.map((r) => r.status)).toEqual([200, 200]);
+    now = await level();
+    expect([now.stockedQuantity, now.reservedQuantity]).toEqual([before.stockedQuantity, before.reservedQuantity - 3]);
   });
 
   it('refuses to fulfil from a location with too little stock, writing nothing', async () => {
@@ -259,6 +276,27 @@ describe('returns over REST', () => {
     expect((await t.http.post('/admin/returns/ret_missing/cancel').set(t.auth)).status).toBe(404);
     expect((await t.http.post('/admin/returns/ret_missing/receive').set(t.auth).send({ items: [] })).status).toBe(404);
     expect((await t.http.post(`/admin/returns/${retId}/cancel`)).status).toBe(401);
+  });
+
+  it('an order with an open return is not canceled (Medusa\'s rule)', async () => {
+    const order = await newOrder(1);
+    const line = order.items[0].id;
+    const ful = await t.http.post(`/admin/orders/${order.id}/fulfillment`).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }] });
+    await t.http.post(`/admin/orders/${order.id}/return`).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }] });
+    await t.http.post(`/admin/orders/${order.id}/fulfillments/${ful.body.order.fulfillments[0].id}/cancel`).set(t.auth);
+    const cancel = await t.http.post(`/admin/orders/${order.id}/cancel`).set(t.auth);
+    expect([cancel.status, cancel.body.message]).toEqual([400, 'All returns must be canceled before canceling an order']);
+    expect((await t.em().findOneOrFail(Order, order.id)).status).toBe('pending');
+  });
+
+  it('two concurrent receipts of one return: one is received and refunded, the other refused', async () => {
+    const { order, line } = await shippedOrder(1);
+    const req = await t.http.post(`/admin/orders/${order.id}/return`).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }] });
+    const url = `/admin/returns/${req.body.order.returns[0].id}/receive`;
+    const racing = await Promise.all([1, 2].map(() => t.http.post(url).set(t.auth).send({ items: [{ item_id: line, quantity: 1 }], location_id: locationId })));
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(await t.em().count(Refund, { order: order.id })).toBe(1);
+    expect((await t.em().findOneOrFail(LineItem, line)).returnedQuantity).toBe(1);
   });
 
   it('concurrent return requests on one order never exceed what was shipped', async () => {

@@ -5,6 +5,7 @@ import { Reservation } from '../entities/reservations';
 import { ProductVariant } from '../entities/variants';
 import { AppError, invalid, notAllowed } from '../lib/errors';
 import { findPage, ListSpec, PageArgs } from '../lib/list';
+import { forUpdate } from '../lib/locks';
 import { adjustStockedQuantity, itemsOfVariant } from './inventory-items';
 import { ALL, retrieveOrder } from './orders';
 import { fulfilLineItem, reserve, reserveVariant } from './reservations';
@@ -48,7 +49,8 @@ export async function reserveOrderItems(ctx: Context, order: Order, lines: LineI
 
 /** The order's line (Medusa's words for one that is not found). */
 async function lineOf(ctx: Context, order: Order, lineItemId: string): Promise<LineItem> {
-  const line = await ctx.em.findOne(LineItem, { id: lineItemId, order }, { refresh: true, ...ALL });
+  // Locked as POST /admin/reservations locks it, so a reservation made there cannot race this one.
+  const line = await ctx.em.findOne(LineItem, { id: lineItemId, order }, forUpdate());
   if (!line) throw new AppError('not_found', `Line item with ${lineItemId} was not found`);
   return line;
 }
@@ -78,7 +80,8 @@ export async function reserveLineItem(ctx: Context, orderId: string, lineItemId:
     if (input.quantity === undefined || input.quantity === null) throw notAllowed(`Line item ${line.id} has nothing left to reserve`);
     throw invalid('quantity must be a positive integer');
   }
-  if (quantity > open) throw notAllowed(`Cannot reserve more than the line item's unfulfilled, unreserved quantity (${Math.max(0, open)})`);
+  // The words of POST /admin/reservations for the same rule.
+  if (quantity > open) throw invalid('The reservation quantity cannot be greater than the unfulfilled line item quantity');
   const [first] = await reserveVariant(ctx, { variantId: line.variant.id, quantity, lineItemId: line.id, locationId: input.locationId });
   return first;
 }

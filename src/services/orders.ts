@@ -16,6 +16,7 @@ import { ShippingOption } from '../entities/shipping-options';
 import type { OrderFilter, UpdateOrderInput } from '../../schema/orders';
 import { releaseLineItems } from './reservations';
 import { reserveOrderItems } from './order-inventory';
+import { Return, ReturnStatus } from '../entities/returns';
 import { providerOf } from './payments';
 import * as T from '../lib/totals';
 import { addressFor, computeCartView, itemsOf, toTotalsItem, totalsDiscount } from './carts';
@@ -296,6 +297,7 @@ export async function cancelOrder(ctx: Context, id: string): Promise<Order> {
   if (!move.changed) return order;
   if (await ctx.em.count(Refund, { order })) throw notAllowed('Order with refund(s) cannot be canceled');
   if (await ctx.em.count(Fulfillment, { order, canceledAt: null })) throw notAllowed('All fulfillments must be canceled before canceling an order');
+  if (await ctx.em.count(Return, { order, status: { $ne: ReturnStatus.canceled } })) throw notAllowed('All returns must be canceled before canceling an order');
   const now = new Date();
   for (const p of await ctx.em.find(Payment, { order })) p.canceledAt = now;
   await releaseLineItems(ctx, (await ctx.em.find(LineItem, { order }, { fields: ['id'] })).map((i) => i.id));
