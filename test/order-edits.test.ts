@@ -124,6 +124,8 @@ describe('REST /admin/order-edits: the lifecycle', () => {
     const after = (await t.http.get(`/admin/orders/${order.id}`).set(t.auth)).body.order;
     expect(after.total).toBe(order.total + 5000);
     expect(after.items).toHaveLength(3);
+    const store = await t.http.get('/admin/store').set(t.auth);
+    expect(store.body.store.feature_flags).toContainEqual({ key: 'order_editing', value: true });
     const withEdits = await t.http.get(`/admin/orders/${order.id}?expand=edits`).set(t.auth);
     expect(withEdits.body.order.edits).toMatchObject([{ id: edit.id, status: 'confirmed' }]);
     expect(withEdits.body.order.edits[0].total).toBeUndefined();

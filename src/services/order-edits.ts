@@ -30,6 +30,9 @@ import { releaseLineItems, reserveVariant } from './reservations';
  * the confirmed lines.
  */
 
+/** The dashboard shows order editing (and asks for an order's `edits`) when the store reports this flag. */
+export const featureFlags = { order_editing: true };
+
 type EditAction = 'changeItems' | 'deleteChange' | 'request' | 'confirm' | 'cancel' | 'delete';
 
 /** What may happen to an edit in each status; refusals are Medusa's (`{status}`, `{id}` filled in). */
