@@ -113,6 +113,9 @@ export class LineItemResolver {
   @FieldResolver(() => ProductVariant, { nullable: true })
   variant(@Root() root: LineItem, @Ctx() ctx: Context) { return root.variant ? ctx.loaders.byId(ProductVariant, root.variant.id) : null; }
 
+  @FieldResolver(() => Order, { nullable: true, description: 'The order the line belongs to, once placed.' })
+  order(@Root() root: LineItem, @Ctx() ctx: Context) { return root.order ? ctx.loaders.byId(Order, root.order.id) : null; }
+
   @FieldResolver(() => [LineItemAdjustment])
   adjustments(@Root() root: LineItem, @Ctx() ctx: Context) { return childrenOf(ctx, LineItemAdjustment, 'item', root.id); }
 
@@ -148,8 +151,8 @@ export class ShippingMethodResolver {
 
   @FieldResolver(() => [ShippingMethodTaxLine])
   async taxLines(@Root() root: ShippingMethod, @Ctx() ctx: Context) {
-    if (root.order) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
-    if (!root.cart) return [];
+    // Stored for an order's methods and for those without a cart (a return's, a claim's).
+    if (root.order || !root.cart) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
     const lines = (await cartView(ctx, root.cart.id)).methodTaxLines.get(root.id) ?? [];
     return computed(() => new ShippingMethodTaxLine(), lines, { shippingMethod: root } as Partial<ShippingMethodTaxLine>);
   }
@@ -259,8 +262,7 @@ export class OrderResolver {
   @FieldResolver(() => [Fulfillment])
   fulfillments(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, Fulfillment, 'order', root.id); }
 
-  // Returns, swaps, claims and order edits come with their own issue: none exist yet.
-  @FieldResolver(() => [GraphQLJSONObject]) returns() { return []; }
+  // Swaps, claims and order edits come with their own issue: none exist yet (returns: returns.resolver.ts).
   @FieldResolver(() => [GraphQLJSONObject]) swaps() { return []; }
   @FieldResolver(() => [GraphQLJSONObject]) claims() { return []; }
 

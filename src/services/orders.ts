@@ -15,6 +15,7 @@ import { Region } from '../entities/regions';
 import { ShippingOption } from '../entities/shipping-options';
 import type { OrderFilter, UpdateOrderInput } from '../../schema/orders';
 import { releaseLineItems } from './reservations';
+import { reserveOrderItems } from './order-inventory';
 import { providerOf } from './payments';
 import * as T from '../lib/totals';
 import { addressFor, computeCartView, itemsOf, toTotalsItem, totalsDiscount } from './carts';
@@ -73,6 +74,7 @@ export async function placeOrderFromCart(ctx: Context, cart: Cart, draft: DraftO
   cart.paymentAuthorizedAt = now;
   order.paymentStatus = PaymentStatus.captured;
   await ctx.em.flush();
+  await reserveOrderItems(ctx, order, await itemsOf(ctx, cart));
   ctx.events.emit('order.placed', { id: order.id, no_notification: order.noNotification });
   ctx.events.emit('order.payment_captured', { id: order.id, no_notification: order.noNotification });
   return order;
@@ -321,9 +323,24 @@ export async function refundOrder(ctx: Context, id: string, input: OrderRefundIn
   ORDER_MACHINE.check('refund', order.status);
   const [{ totals }] = await loadOrderViews(ctx, [order.id]);
   if (input.amount > totals.refundableAmount) throw notAllowed('Cannot refund more than the original order amount');
+  const refund = await refundPayments(ctx, order, input.amount, input.reason, input.note ?? null);
+  const refunded = totals.refundedTotal + input.amount;
+  if (totals.paidTotal > 0 && refunded >= totals.paidTotal) order.paymentStatus = PaymentStatus.refunded;
+  else if (refunded > 0) order.paymentStatus = PaymentStatus.partially_refunded;
+  await ctx.em.flush();
+  ctx.events.emit('order.refund_created', { id: order.id, refund_id: refund.id, no_notification: input.noNotification ?? order.noNotification });
+  return order;
+}
+
+/**
+ * Gives `amount` back across the order's captured payments (oldest first, under their row locks)
+ * and records one refund of the order with its reason; no status changes (Medusa's payment
+ * provider refund, which order refunds and received returns both use). The order is locked by the caller.
+ */
+export async function refundPayments(ctx: Context, order: Order, amount: number, reason: RefundReason, note: string | null = null): Promise<Refund> {
   const payments = await ctx.em.find(Payment, { order, capturedAt: { $ne: null } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { createdAt: 'asc', id: 'asc' } });
-  if (input.amount > payments.reduce((sum, p) => sum + p.amount - p.amountRefunded, 0)) throw notAllowed('Refund amount is too high');
-  let left = input.amount;
+  if (amount > payments.reduce((sum, p) => sum + p.amount - p.amountRefunded, 0)) throw notAllowed('Refund amount is too high');
+  let left = amount;
   for (const payment of payments) {
     const part = Math.min(left, payment.amount - payment.amountRefunded);
     if (part <= 0) continue;
@@ -331,13 +348,7 @@ export async function refundOrder(ctx: Context, id: string, input: OrderRefundIn
     payment.amountRefunded += part;
     left -= part;
   }
-  const refund = ctx.em.create(Refund, { order, payment: null, amount: input.amount, reason: input.reason, note: input.note ?? null } as any);
-  const refunded = totals.refundedTotal + input.amount;
-  if (totals.paidTotal > 0 && refunded >= totals.paidTotal) order.paymentStatus = PaymentStatus.refunded;
-  else if (refunded > 0) order.paymentStatus = PaymentStatus.partially_refunded;
-  await ctx.em.flush();
-  ctx.events.emit('order.refund_created', { id: order.id, refund_id: refund.id, no_notification: input.noNotification ?? order.noNotification });
-  return order;
+  return ctx.em.create(Refund, { order, payment: null, amount, reason, note } as any);
 }
 
 export interface AddShippingMethodInput { optionId: string; price: number; data?: Record<string, unknown> | null }
