@@ -77,6 +77,14 @@ describe('REST /admin/payment-collections', () => {
     expect(t.events.some((e) => e.name === 'payment-collection.updated' && (e.data as any).id === id)).toBe(true);
   });
 
+  it('keeps every key of 20 parallel metadata merges (the row is locked)', async () => {
+    const { id } = await newCollection('merges@example.com');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => t.http.post(`/admin/payment-collections/${id}`).set(t.auth).send({ metadata: { [`k${i}`]: 'v' } })));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const stored = await t.em().findOneOrFail(PaymentCollection, id);
+    expect(Object.keys(stored.metadata ?? {}).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `k${i}`).sort());
+  });
+
   it('authorizes the whole amount; an authorized collection is not deleted', async () => {
     const { id } = await newCollection('authorize@example.com');
     const url = `/admin/payment-collections/${id}`;
