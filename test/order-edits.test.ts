@@ -241,6 +241,40 @@ describe('REST /admin/order-edits: the lifecycle', () => {
   });
 });
 
+describe('edit totals with a discount', () => {
+  it('spreads the order\'s fixed discount over the edit\'s lines, to the cent of the real server', async () => {
+    const product = await t.http.post('/admin/products').set(t.auth).send({
+      title: 'Cmp', options: [{ title: 'C' }],
+      variants: [
+        { title: 'W', manage_inventory: false, options: [{ value: 'W' }], prices: [{ currency_code: 'usd', amount: 1333 }] },
+        { title: 'B', manage_inventory: false, options: [{ value: 'B' }], prices: [{ currency_code: 'usd', amount: 2777 }] },
+      ],
+    });
+    const [w, b] = product.body.product.variants.map((v: any) => v.id);
+    await t.http.post('/admin/discounts').set(t.auth).send({ code: 'EDIT500', rule: { type: 'fixed', value: 500, allocation: 'total' }, regions: [regionId] });
+    const draft = await t.http.post('/admin/draft-orders').set(t.auth).send({
+      email: 'discount@example.com', region_id: regionId, discounts: [{ code: 'EDIT500' }], shipping_methods: [{ option_id: optionId }],
+      items: [{ variant_id: w, quantity: 3 }, { title: 'Custom', unit_price: 999, quantity: 1 }],
+    });
+    const order = (await t.http.post(`/admin/draft-orders/${draft.body.draft_order.id}/pay`).set(t.auth)).body.order;
+    const edit = await newEdit(order.id);
+    const line = (e: any) => e.items.map((i: any) => [i.unit_price, i.quantity, i.subtotal, i.discount_total, i.tax_total, i.total]).sort();
+    const totals = (e: any) => [e.subtotal, e.discount_total, e.shipping_total, e.tax_total, e.total, e.difference_due];
+    expect(totals(edit)).toEqual([4998, 500, 1000, 1125, 6623, 0]);
+    // Figures of Medusa 1.20.11 for the same steps.
+    const added = (await t.http.post(`/admin/order-edits/${edit.id}/items`).set(t.auth).send({ variant_id: b, quantity: 2 })).body.order_edit;
+    expect(totals(added)).toEqual([10552, 500, 1000, 2513, 13565, 6942]);
+    expect(line(added)).toEqual([[1333, 3, 3999, 209, 947, 4737], [2777, 2, 5554, 291, 1316, 6579], [999, 1, 999, 0, 0, 999]].sort());
+    const copy = added.items.find((i: any) => i.variant_id === w);
+    const updated = (await t.http.post(`/admin/order-edits/${edit.id}/items/${copy.id}`).set(t.auth).send({ quantity: 1 })).body.order_edit;
+    expect(totals(updated)).toEqual([7886, 500, 1000, 1847, 10233, 3610]);
+    expect(line(updated)).toEqual([[1333, 1, 1333, 97, 309, 1545], [2777, 2, 5554, 403, 1288, 6439], [999, 1, 999, 0, 0, 999]].sort());
+    await t.http.post(`/admin/order-edits/${edit.id}/confirm`).set(t.auth);
+    const after = (await t.http.get(`/admin/orders/${order.id}`).set(t.auth)).body.order;
+    expect([after.subtotal, after.discount_total, after.tax_total, after.total]).toEqual([7886, 500, 1847, 10233]);
+  });
+});
+
 describe('confirming while items change', () => {
   it('leaves the order with exactly the confirmed lines, whatever the interleaving', async () => {
     for (let round = 0; round < 3; round++) {
