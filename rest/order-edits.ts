@@ -1,5 +1,5 @@
 import type { Route } from './executor';
-import { adjustmentShape, withoutPricing } from './orders';
+import { adjustmentShape, plainOrder, withoutPricing } from './orders';
 
 /** Medusa's default relations of an order edit. */
 const EDIT_RELATIONS = [
@@ -8,11 +8,11 @@ const EDIT_RELATIONS = [
 ];
 
 /**
- * What Medusa's edit routes add to the edit whatever `expand` says (its `decorateTotals`): the
- * totals, and the lines the totals were computed from.
+ * What Medusa's edit routes add to the edit whatever `expand` and `fields` say: the status (derived
+ * when loaded), the totals (its `decorateTotals`) and the lines they were computed from.
  */
 const EDIT_TOTALS = [
-  'subtotal', 'discount_total', 'shipping_total', 'tax_total', 'gift_card_total', 'gift_card_tax_total', 'total', 'difference_due',
+  'status', 'subtotal', 'discount_total', 'shipping_total', 'tax_total', 'gift_card_total', 'gift_card_tax_total', 'total', 'difference_due',
   'items', 'items.variant', 'items.adjustments', 'items.tax_lines',
 ];
 
@@ -30,6 +30,7 @@ function lineShape(item: any, totals: boolean): void {
 export function editShape(edit: any): any {
   if (!edit) return edit;
   delete edit.updated_at;
+  if (edit.order) plainOrder(edit.order);
   for (const item of edit.items ?? []) lineShape(item, true);
   for (const change of edit.changes ?? []) {
     lineShape(change.line_item, false);
