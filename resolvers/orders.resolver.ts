@@ -19,6 +19,7 @@ import { ProductVariant } from '../src/entities/variants';
 import { cartView } from '../src/services/carts';
 import * as orders from '../src/services/orders';
 import { childrenOf, orderView } from '../src/services/orders';
+import { orderEditView } from '../src/services/order-edits';
 import { AddOrderShippingMethodInput, CreateFulfillmentInput, CreateShipmentInput, OrderList, OrderRefundInput, OrderListArgs, UpdateOrderInput } from '../schema/orders';
 import * as fulfillments from '../src/services/fulfillments';
 import type { LineItemTotals, ShippingMethodTotals, TaxLine, Totals } from '../src/lib/totals';
@@ -33,6 +34,7 @@ const ZERO_METHOD: ShippingMethodTotals = { price: 0, subtotal: 0, taxTotal: 0, 
 
 async function lineTotals(ctx: Context, item: LineItem): Promise<LineItemTotals> {
   if (item.order) return (await orderView(ctx, item.order.id)).totals.items.get(item.id) ?? ZERO_LINE;
+  if (item.orderEditId) return (await orderEditView(ctx, item.orderEditId)).totals.items.get(item.id) ?? ZERO_LINE;
   if (item.cart) return (await cartView(ctx, item.cart.id)).totals.items.get(item.id) ?? ZERO_LINE;
   return ZERO_LINE;
 }
@@ -119,8 +121,8 @@ export class LineItemResolver {
 
   @FieldResolver(() => [LineItemTaxLine], { description: 'Stored on orders, claims\' and swaps\' new lines and return lines; computed (not stored) on carts.' })
   async taxLines(@Root() root: LineItem, @Ctx() ctx: Context) {
-    // A swap's new lines (stored without any) and return lines (the original's) keep theirs too, as in Medusa.
-    if (root.order || root.claimOrderId || root.swapId || root.isReturn) return childrenOf(ctx, LineItemTaxLine, 'item', root.id);
+    // A claim's or swap's new lines (a swap's stored without any), return lines (the original's) and an edit's lines keep theirs too, as in Medusa.
+    if (root.order || root.orderEditId || root.claimOrderId || root.swapId || root.isReturn) return childrenOf(ctx, LineItemTaxLine, 'item', root.id);
     if (!root.cart) return [];
     const lines = (await cartView(ctx, root.cart.id)).itemTaxLines.get(root.id) ?? [];
     return computed(() => new LineItemTaxLine(), lines, { item: root } as Partial<LineItemTaxLine>);
@@ -136,6 +138,7 @@ export class LineItemResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'What refunding the line (less its returned quantity) gives back; orders only.' })
   async refundable(@Root() root: LineItem, @Ctx() ctx: Context) {
+    if (root.orderEditId && !root.order) return (await orderEditView(ctx, root.orderEditId)).totals.refundable.get(root.id) ?? 0;
     return root.order ? (await orderView(ctx, root.order.id)).totals.refundable.get(root.id) ?? 0 : null;
   }
 }

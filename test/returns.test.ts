@@ -138,6 +138,23 @@ describe('order inventory', () => {
     expect((await level()).reservedQuantity).toBe(before.reservedQuantity - 3);
   });
 
+  it('concurrent fulfillments and cancels on one order take and release each unit once', async () => {
+    const order = await newOrder(3);
+    const line = order.items[0].id;
+    const before = await level();
+    const fulfil = () => t.http.post(`/admin/orders/${order.id}/fulfillment`).set(t.auth).send({ items: [{ item_id: line, quantity: 2 }], location_id: locationId });
+    const racing = await Promise.all([fulfil(), fulfil()]);
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 400]);
+    let now = await level();
+    expect([now.stockedQuantity, now.reservedQuantity]).toEqual([before.stockedQuantity - 2, before.reservedQuantity - 2]);
+    const fulId = racing.find((r) => r.status === 200)!.body.order.fulfillments[0].id;
+    await t.http.post(`/admin/orders/${order.id}/fulfillments/${fulId}/cancel`).set(t.auth);
+    const cancels = await Promise.all([1, 2].map(() => t.http.post(`/admin/orders/${order.id}/cancel`).set(t.auth)));
+    expect(cancels.map((r) => r.status)).toEqual([200, 200]);
+    now = await level();
+    expect([now.stockedQuantity, now.reservedQuantity]).toEqual([before.stockedQuantity, before.reservedQuantity - 3]);
+  });
+
   it('refuses to fulfil from a location with too little stock, writing nothing', async () => {
     const order = await newOrder(101);
     const line = order.items[0].id;

@@ -34,9 +34,10 @@ export class Return extends BaseEntity {
   @Property({ type: 'text', nullable: true, index: true })
   claimOrderId?: string | null = null;
 
+  /** The order whose items come back; a swap's return keeps it too (to lock it) but answers none, as in Medusa. */
   @ManyToOne(() => Order, { fieldName: 'order_id', nullable: true, index: true })
   order?: Rel<Order> | null = null;
-  @Field(() => String, { nullable: true }) get orderId(): string | null { return this.order?.id ?? null; }
+  @Field(() => String, { nullable: true }) get orderId(): string | null { return this.swapId ? null : this.order?.id ?? null; }
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true, index: true })

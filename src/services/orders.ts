@@ -137,7 +137,8 @@ function primaryOrder(ctx: Context, entity: EntityName<any>): string {
 
 const refId = (ref: unknown) => (typeof ref === 'object' && ref !== null ? (ref as { id: string }).id : ref);
 
-export interface OrderView { totals: T.OrderTotals; items: LineItem[]; methods: ShippingMethod[] }
+/** `input` is what the totals were computed from (an order edit computes its own lines against the rest of it). */
+export interface OrderView { totals: T.OrderTotals; items: LineItem[]; methods: ShippingMethod[]; input: T.OrderInput }
 
 /**
  * The totals of a page of orders, with a fixed number of queries whatever the page size: lines
@@ -173,7 +174,7 @@ export async function loadOrderViews(ctx: Context, list: string[]): Promise<Orde
     if (!order) throw notFound('Order', id);
     const its = of(items, id);
     const ms = of(methods, id);
-    const totals = T.orderTotals({
+    const input: T.OrderInput = {
       items: its.map((i) => toTotalsItem(i, linesOf(i.id), adjustments.filter((a) => a.item.id === i.id))),
       shippingMethods: ms.map((m) => ({
         id: m.id, price: m.price, includesTax: m.includesTax,
@@ -185,8 +186,8 @@ export async function loadOrderViews(ctx: Context, list: string[]): Promise<Orde
       payments: of(payments, id).map((p) => ({ amount: p.amount })),
       refunds: of(refunds, id).map((r) => ({ amount: r.amount })),
       region: { taxRate: order.region.taxRate, giftCardsTaxable: order.region.giftCardsTaxable },
-    });
-    return { totals, items: its, methods: ms };
+    };
+    return { totals: T.orderTotals(input), items: its, methods: ms, input };
   });
 }
 

@@ -12,13 +12,16 @@
  *   receiveReturn(ctx, returnId: string, input: ReceiveReturnInput, options?: { allowMismatch?: boolean }): Promise<Return>
  *     Locks the return's order, then the return; records the received quantities, the lines'
  *     returned quantities, restocks at the location and, for an order's (or claim's) return,
- *     refunds (reason `return`) and moves the order's fulfillment status.
+ *     refunds (reason `return`) and moves the order's fulfillment status. A swap's return is the
+ *     swap's to register after this (Medusa's `registerReceived` of the swap service).
  *   cancelReturn(ctx, returnId: string): Promise<Return>
  *   requestReturn(ctx, orderId: string, input: RequestReturnInput): Promise<Order>   (POST /admin/orders/{id}/return)
  */
 import { randomUUID } from 'crypto';
 import type { Context } from '../context';
-import { FulfillmentStatus, LineItem, Order, OrderStatus, RefundReason, ShippingMethod, ShippingMethodTaxLine } from '../entities/orders';
+import {
+  FulfillmentStatus, LineItem, LineItemAdjustment, LineItemTaxLine, Order, OrderStatus, RefundReason, ShippingMethod, ShippingMethodTaxLine,
+} from '../entities/orders';
 import { Return, ReturnItem, ReturnStatus } from '../entities/returns';
 import { ReturnReason } from '../entities/return-reasons';
 import { ShippingOption } from '../entities/shipping-options';
@@ -31,7 +34,6 @@ import * as T from '../lib/totals';
 import { methodTaxLines, toTotalsItem, totalsDiscount } from './carts';
 import { adjustStockedQuantity, itemsOfVariant } from './inventory-items';
 import { ALL, loadOrderViews, ORDER_MACHINE, refundPayments, retrieveOrder } from './orders';
-import { LineItemAdjustment, LineItemTaxLine } from '../entities/orders';
 
 export interface ReturnItemInput { itemId: string; quantity: number; reasonId?: string | null; note?: string | null; metadata?: Record<string, unknown> | null }
 export interface ReturnShippingInput { optionId?: string | null; price?: number | null }

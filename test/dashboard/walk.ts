@@ -97,21 +97,28 @@ class Watch {
   }
 }
 
-/** The rows of the page's table against the list answer the page loaded (the last one wins). */
+/**
+ * The rows of the page's table against the list answers the page loaded. A page may load the same
+ * list more than once (unfiltered, then with the filter it shows, in either order): the table must
+ * agree with one of them, and every answer must agree with itself (rows = min(count − offset, limit)).
+ */
 async function checkRows(p: Page, stop: Stop, watch: Watch): Promise<string | null> {
   if (!stop.list) return null;
-  const loaded = () => [...watch.lists].reverse().find((l) => l.url.pathname.replace(/\/$/, '') === stop.list!.path);
+  const loaded = () => watch.lists.filter((l) => l.url.pathname.replace(/\/$/, '') === stop.list!.path);
   // A slow list may still be on its way when the network first looks idle.
-  for (let waited = 0; !loaded() && waited < 15_000; waited += 250) await p.waitForTimeout(250);
-  const answer = loaded();
-  if (!answer) return `no ${stop.list.path} list was loaded`;
-  const { count, offset = 0, limit } = answer.body;
-  const expected = Math.max(0, Math.min(count - offset, limit ?? count));
-  const shown = answer.body[stop.list.key]?.length;
-  if (shown !== expected) return `${stop.list.path} answered ${shown} rows for count ${count}, offset ${offset}, limit ${limit}`;
+  for (let waited = 0; !loaded().length && waited < 15_000; waited += 250) await p.waitForTimeout(250);
+  const answers = loaded();
+  if (!answers.length) return `no ${stop.list.path} list was loaded`;
+  const expectations = answers.map(({ body }) => {
+    const { count, offset = 0, limit } = body;
+    return { count, offset, limit, expected: Math.max(0, Math.min(count - offset, limit ?? count)), shown: body[stop.list!.key]?.length };
+  });
+  const wrong = expectations.find((e) => e.shown !== e.expected);
+  if (wrong) return `${stop.list.path} answered ${wrong.shown} rows for count ${wrong.count}, offset ${wrong.offset}, limit ${wrong.limit}`;
   const rows = await p.locator('table tbody tr').count();
-  if (rows !== expected) return `the table shows ${rows} rows, the API's count ${count}, offset ${offset}, limit ${limit} make ${expected}`;
-  return null;
+  if (expectations.some((e) => e.expected === rows)) return null;
+  const last = expectations[expectations.length - 1];
+  return `the table shows ${rows} rows, the API's count ${last.count}, offset ${last.offset}, limit ${last.limit} make ${last.expected}`;
 }
 
 async function settle(p: Page) {
