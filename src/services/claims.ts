@@ -191,8 +191,8 @@ async function regionPrice(ctx: Context, variant: ProductVariant, region: Region
 }
 
 /**
- * New lines of a claim (or swap): each variant at its price in the order's region, with the
- * tax lines Medusa stores for them, and its quantity reserved in the order's sales channel.
+ * New lines of a claim (or swap): each variant at its price in the order's region; a claim's
+ * with the tax lines Medusa stores for them and their quantity reserved in the order's sales channel.
  */
 export async function newLines(ctx: Context, order: Order, items: AdditionalItemInput[], owner: { claimOrderId?: string; swapId?: string }): Promise<LineItem[]> {
   const region = await ctx.em.findOneOrFail(Region, { id: order.region.id }, ALL);
@@ -211,8 +211,9 @@ export async function newLines(ctx: Context, order: Order, items: AdditionalItem
       for (const r of await productRates(ctx, context, variant.product.id)) {
         ctx.em.create(LineItemTaxLine, { item: line, rate: r.rate ?? 0, name: r.name, code: r.code ?? null } as any);
       }
+      // A swap's lines are reserved when the customer completes its cart (Medusa), a claim's at once.
+      await reserveVariant(ctx, { variantId: variant.id, quantity: input.quantity, lineItemId: line.id, salesChannelId: order.salesChannel?.id ?? null });
     }
-    await reserveVariant(ctx, { variantId: variant.id, quantity: input.quantity, lineItemId: line.id, salesChannelId: order.salesChannel?.id ?? null });
     out.push(line);
   }
   return out;
