@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202175049_claims extends Migration {
+export class Migration20261202190000_claims_swaps extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "claim_tag" ("id" varchar(64) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, "value" text not null, "metadata" jsonb null, constraint "claim_tag_pkey" primary key ("id"));`);
