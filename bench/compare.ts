@@ -160,7 +160,9 @@ async function main(): Promise<void> {
       console.log(`| ${row.request} | ${row.connections} | ${mean(m, 'rps').toFixed(1)} | ${mean(a, 'rps').toFixed(1)} | ${(mean(a, 'rps') / mean(m, 'rps')).toFixed(2)}× | ${mean(m, 'p50').toFixed(1)} | ${mean(a, 'p50').toFixed(1)} | ${mean(m, 'cpuMsPerRequest').toFixed(2)} | ${mean(a, 'cpuMsPerRequest').toFixed(2)} | ${(mean(m, 'cpuMsPerRequest') / mean(a, 'cpuMsPerRequest')).toFixed(2)}× | ${Math.max(...m.map((f) => f.rssMb)).toFixed(0)} | ${Math.max(...a.map((f) => f.rssMb)).toFixed(0)} | ${failures} |`);
     }
     for (const connections of connectionCounts) {
-      const ratios = rows.filter((r) => r.connections === connections).map((r) => mean(r.figures.Aegis, 'rps') / mean(r.figures.Medusa, 'rps'));
+      // A request that one server did not answer even once in a run (a busy machine) has no ratio: left out, and said so.
+      const ratios = rows.filter((r) => r.connections === connections).map((r) => mean(r.figures.Aegis, 'rps') / mean(r.figures.Medusa, 'rps')).filter((x) => Number.isFinite(x) && x > 0);
+      if (ratios.length < REQUESTS.length) console.log(`\n(${REQUESTS.length - ratios.length} request(s) at ${connections} connection(s) without a ratio: a server completed none; run longer)`);
       const cpu = rows.filter((r) => r.connections === connections).map((r) => mean(r.figures.Medusa, 'cpuMsPerRequest') / mean(r.figures.Aegis, 'cpuMsPerRequest'));
       console.log(`\ngeometric mean Aegis/Medusa at ${connections} connection(s): throughput ${geomean(ratios).toFixed(2)}×, CPU per request (Medusa/Aegis) ${geomean(cpu).toFixed(2)}×`);
     }
