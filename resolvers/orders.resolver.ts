@@ -19,6 +19,7 @@ import { ProductVariant } from '../src/entities/variants';
 import { cartView } from '../src/services/carts';
 import * as orders from '../src/services/orders';
 import { childrenOf, orderView } from '../src/services/orders';
+import { orderEditView } from '../src/services/order-edits';
 import { AddOrderShippingMethodInput, CreateFulfillmentInput, CreateShipmentInput, OrderList, OrderRefundInput, OrderListArgs, UpdateOrderInput } from '../schema/orders';
 import * as fulfillments from '../src/services/fulfillments';
 import type { LineItemTotals, ShippingMethodTotals, TaxLine, Totals } from '../src/lib/totals';
@@ -33,6 +34,7 @@ const ZERO_METHOD: ShippingMethodTotals = { price: 0, subtotal: 0, taxTotal: 0, 
 
 async function lineTotals(ctx: Context, item: LineItem): Promise<LineItemTotals> {
   if (item.order) return (await orderView(ctx, item.order.id)).totals.items.get(item.id) ?? ZERO_LINE;
+  if (item.orderEditId) return (await orderEditView(ctx, item.orderEditId)).totals.items.get(item.id) ?? ZERO_LINE;
   if (item.cart) return (await cartView(ctx, item.cart.id)).totals.items.get(item.id) ?? ZERO_LINE;
   return ZERO_LINE;
 }
@@ -111,12 +113,15 @@ export class LineItemResolver {
   @FieldResolver(() => ProductVariant, { nullable: true })
   variant(@Root() root: LineItem, @Ctx() ctx: Context) { return root.variant ? ctx.loaders.byId(ProductVariant, root.variant.id) : null; }
 
+  @FieldResolver(() => Order, { nullable: true, description: 'The order the line belongs to, once placed.' })
+  order(@Root() root: LineItem, @Ctx() ctx: Context) { return root.order ? ctx.loaders.byId(Order, root.order.id) : null; }
+
   @FieldResolver(() => [LineItemAdjustment])
   adjustments(@Root() root: LineItem, @Ctx() ctx: Context) { return childrenOf(ctx, LineItemAdjustment, 'item', root.id); }
 
   @FieldResolver(() => [LineItemTaxLine], { description: 'Stored on orders; computed (not stored) on carts.' })
   async taxLines(@Root() root: LineItem, @Ctx() ctx: Context) {
-    if (root.order) return childrenOf(ctx, LineItemTaxLine, 'item', root.id);
+    if (root.order || root.orderEditId) return childrenOf(ctx, LineItemTaxLine, 'item', root.id);
     if (!root.cart) return [];
     const lines = (await cartView(ctx, root.cart.id)).itemTaxLines.get(root.id) ?? [];
     return computed(() => new LineItemTaxLine(), lines, { item: root } as Partial<LineItemTaxLine>);
@@ -132,6 +137,7 @@ export class LineItemResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'What refunding the line (less its returned quantity) gives back; orders only.' })
   async refundable(@Root() root: LineItem, @Ctx() ctx: Context) {
+    if (root.orderEditId && !root.order) return (await orderEditView(ctx, root.orderEditId)).totals.refundable.get(root.id) ?? 0;
     return root.order ? (await orderView(ctx, root.order.id)).totals.refundable.get(root.id) ?? 0 : null;
   }
 }
@@ -145,8 +151,8 @@ export class ShippingMethodResolver {
 
   @FieldResolver(() => [ShippingMethodTaxLine])
   async taxLines(@Root() root: ShippingMethod, @Ctx() ctx: Context) {
-    if (root.order) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
-    if (!root.cart) return [];
+    // Stored for an order's methods and for those without a cart (a return's, a claim's).
+    if (root.order || !root.cart) return childrenOf(ctx, ShippingMethodTaxLine, 'shippingMethod', root.id);
     const lines = (await cartView(ctx, root.cart.id)).methodTaxLines.get(root.id) ?? [];
     return computed(() => new ShippingMethodTaxLine(), lines, { shippingMethod: root } as Partial<ShippingMethodTaxLine>);
   }
@@ -256,8 +262,7 @@ export class OrderResolver {
   @FieldResolver(() => [Fulfillment])
   fulfillments(@Root() root: Order, @Ctx() ctx: Context) { return childrenOf(ctx, Fulfillment, 'order', root.id); }
 
-  // Returns, swaps, claims and order edits come with their own issue: none exist yet.
-  @FieldResolver(() => [GraphQLJSONObject]) returns() { return []; }
+  // Swaps, claims and order edits come with their own issue: none exist yet (returns: returns.resolver.ts).
   @FieldResolver(() => [GraphQLJSONObject]) swaps() { return []; }
   @FieldResolver(() => [GraphQLJSONObject]) claims() { return []; }
 

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { Context } from '../src/context';
 import { userIdOf } from '../src/context';
 import { InventoryItem } from '../src/entities/inventory-items';
+import { LineItem } from '../src/entities/orders';
 import { Reservation } from '../src/entities/reservations';
 import { StockLocation } from '../src/entities/stock-locations';
 import * as reservations from '../src/services/reservations';
@@ -38,6 +39,11 @@ export class ReservationsResolver {
   @FieldResolver(() => InventoryItem, { nullable: true })
   inventoryItem(@Root() root: Reservation, @Ctx() ctx: Context) {
     return ctx.loaders.byId(InventoryItem, root.inventoryItemId);
+  }
+
+  @FieldResolver(() => LineItem, { nullable: true, description: 'The order line item it holds stock for, if any.' })
+  lineItem(@Root() root: Reservation, @Ctx() ctx: Context) {
+    return root.lineItemId ? ctx.loaders.byId(LineItem, root.lineItemId) : null;
   }
 
   @FieldResolver(() => StockLocation, { nullable: true })

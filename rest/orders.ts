@@ -1,4 +1,5 @@
 import type { Route } from './executor';
+import { ORDER_RETURN_RELATIONS, returnMoreRelations, returnShape } from './_return-shape';
 
 /** Medusa's default order relations (returns, swaps and claims answer as empty lists until they exist). */
 export const ORDER_RELATIONS = [
@@ -6,6 +7,7 @@ export const ORDER_RELATIONS = [
   'gift_card_transactions', 'gift_cards', 'items', 'items.adjustments', 'items.tax_lines', 'items.variant', 'items.variant.product',
   'items.variant.product.profiles', 'items.variant.product.profile',
   'payments', 'refunds', 'region', 'shipping_address', 'shipping_methods', 'shipping_methods.shipping_option', 'shipping_methods.tax_lines',
+  ...ORDER_RETURN_RELATIONS,
 ];
 
 /** The order routes (not the draft payment) also join the sales channel. */
@@ -47,17 +49,18 @@ export function orderShape(order: any): any {
   delete order.sales_channel_id;
   // Medusa's order totals keep the raw discount total to themselves.
   delete order.raw_discount_total;
-  for (const item of order.items ?? []) {
+  for (const item of [...(order.items ?? []), ...(order.returnable_items ?? [])]) {
     delete item.raw_discount_total;
     if (item.variant) withoutPricing(item.variant);
     for (const a of item.adjustments ?? []) adjustmentShape(a);
   }
   for (const m of order.shipping_methods ?? []) shippingMethodShape(m);
+  for (const r of order.returns ?? []) returnShape(r);
   return order;
 }
 
 export const ORDER_TOTALS = ['subtotal', 'discount_total', 'shipping_total', 'shipping_tax_total', 'item_tax_total', 'tax_total', 'gift_card_total', 'gift_card_tax_total', 'total', 'paid_total', 'refunded_total', 'refundable_amount'];
-const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total'];
+export const LINE_TOTALS = ['subtotal', 'discount_total', 'tax_total', 'total', 'original_total', 'original_tax_total'];
 
 /**
  * An order as Medusa's order routes answer it: with `sales_channel_id`, with `object` only where a
@@ -80,11 +83,11 @@ const routeShape = (list: boolean, object = false) => (order: any, query: Record
   return order;
 };
 
-const one = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true) } as const;
+const one = { envelope: { one: 'order' }, relations: ROUTE_RELATIONS, reshape: routeShape(false, true), moreRelations: returnMoreRelations } as const;
 
 export const routes: Route[] = [
   {
-    method: 'GET', path: '/admin/orders', operation: 'orders', envelope: { list: 'orders' }, relations: ROUTE_RELATIONS,
+    method: 'GET', path: '/admin/orders', operation: 'orders', envelope: { list: 'orders' }, relations: ROUTE_RELATIONS, moreRelations: returnMoreRelations,
     reshape: (page: any, query) => ({ ...page, items: page.items.map((o: any) => routeShape(true)(o, query)) }),
   },
   { method: 'GET', path: '/admin/orders/:id', operation: 'order', ...one, reshape: routeShape(false) },
@@ -98,10 +101,22 @@ export const routes: Route[] = [
   { method: 'POST', path: '/admin/orders/:id/shipment', operation: 'createOrderShipment', ...one },
   { method: 'POST', path: '/admin/orders/:id/refund', operation: 'refundOrder', ...one },
   { method: 'POST', path: '/admin/orders/:id/shipping-methods', operation: 'addOrderShippingMethod', ...one },
+  { method: 'POST', path: '/admin/orders/:id/return', operation: 'requestReturn', ...one },
+  {
+    method: 'POST', path: '/admin/orders/:id/line-items/:line_item_id/reserve', operation: 'reserveOrderLineItem', envelope: { one: 'reservation' },
+    ignoresQuery: true,
+  },
+  { method: 'GET', path: '/admin/orders/:id/reservations', operation: 'orderReservations', envelope: { list: 'reservations' }, queryParams: ['limit', 'offset', 'expand', 'fields'] },
 ];
 
 /** An order loaded as another record's relation (a customer's orders, a gift card's order): its columns, none of its totals. */
 export function plainOrder(order: any): any {
-  if (order) for (const k of [...ORDER_TOTALS, ...ORDER_COMPUTED]) delete order[k];
+  if (order) for (const k of [...ORDER_TOTALS, ...ORDER_COMPUTED, 'raw_discount_total']) delete order[k];
   return order;
+}
+
+/** A line item loaded as another record's relation (a reservation's): its columns, none of its totals. */
+export function plainLineItem(item: any): any {
+  if (item) for (const k of [...LINE_TOTALS, 'raw_discount_total', 'refundable']) delete item[k];
+  return item;
 }

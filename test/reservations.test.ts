@@ -346,3 +346,65 @@ describe('service functions for the orders domain', () => {
     expect((await storeLevel()).reservedQuantity).toBe(0);
   });
 });
+
+describe('reservations for an order line item (the dashboard asks them with expand=line_item)', () => {
+  let lineId: string;
+  let orderId: string;
+  beforeAll(async () => {
+    const region = await t.http.post('/admin/regions').set(t.auth)
+      .send({ name: 'Lines', currency_code: 'usd', tax_rate: 0, payment_providers: ['manual'], fulfillment_providers: ['manual'], countries: ['se'] });
+    const option = await t.http.post('/admin/shipping-options').set(t.auth)
+      .send({ name: 'Post', region_id: region.body.region.id, provider_id: 'manual', data: {}, price_type: 'flat_rate', amount: 100 });
+    const draft = await t.http.post('/admin/draft-orders').set(t.auth).send({
+      email: 'lines@example.com', region_id: region.body.region.id, shipping_methods: [{ option_id: option.body.shipping_option.id }],
+      items: [{ title: 'Mugs', unit_price: 900, quantity: 3 }],
+    });
+    const paid = await t.http.post(`/admin/draft-orders/${draft.body.draft_order.id}/pay`).set(t.auth);
+    orderId = paid.body.order.id;
+    lineId = paid.body.order.items[0].id;
+  });
+  const forLine = () => t.em().count(Reservation, { lineItemId: lineId });
+
+  it('reserves up to the unfulfilled quantity of the line, then refuses with Medusa\'s words, writing nothing', async () => {
+    const base = { inventory_item_id: itemId, location_id: warehouse, line_item_id: lineId };
+    expect((await t.http.post('/admin/reservations').set(t.auth).send({ ...base, quantity: 2 })).status).toBe(200);
+    const before = await reserved(warehouse);
+    const over = await t.http.post('/admin/reservations').set(t.auth).send({ ...base, quantity: 2 });
+    expect(over.status).toBe(400);
+    expect(over.body).toEqual({ type: 'invalid_data', message: 'The reservation quantity cannot be greater than the unfulfilled line item quantity' });
+    expect(await forLine()).toBe(1);
+    expect(await reserved(warehouse)).toBe(before);
+  });
+
+  it('never lets two concurrent reservations pass the check together', async () => {
+    const base = { inventory_item_id: itemId, location_id: warehouse, line_item_id: lineId, quantity: 1 };
+    const answers = await Promise.all([1, 2].map(() => t.http.post('/admin/reservations').set(t.auth).send(base)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+    expect(await forLine()).toBe(2);
+  });
+
+  it('answers the line item with its order\'s columns (no totals) on expand=line_item, and no key where there is none', async () => {
+    const res = await t.http.get(`/admin/reservations?inventory_item_id[]=${itemId}&expand=line_item,inventory_item&limit=50`).set(t.auth);
+    expect(res.status).toBe(200);
+    const withLine = res.body.reservations.filter((r: any) => r.line_item_id === lineId);
+    expect(withLine).toHaveLength(2);
+    for (const r of withLine) {
+      expect(r.line_item).toMatchObject({ id: lineId, quantity: 3, order_id: orderId, order: { id: orderId, email: 'lines@example.com' } });
+      expect(r.line_item.total).toBeUndefined();
+      expect(r.line_item.order.total).toBeUndefined();
+    }
+    const byHand = res.body.reservations.filter((r: any) => !r.line_item_id);
+    expect(byHand.length).toBeGreaterThan(0);
+    for (const r of byHand) expect('line_item' in r).toBe(false);
+    const byLine = await t.http.get(`/admin/reservations?line_item_id[0]=${lineId}`).set(t.auth);
+    expect(byLine.body.count).toBe(2);
+  });
+
+  it('answers the line item and its order through GraphQL', async () => {
+    const res = await t.gql(`{ reservations(filter: { lineItemId: ["${lineId}"] }) { items { lineItem { id order { id } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.reservations.items).toEqual([
+      { lineItem: { id: lineId, order: { id: orderId } } }, { lineItem: { id: lineId, order: { id: orderId } } },
+    ]);
+  });
+});

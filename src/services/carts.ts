@@ -156,7 +156,7 @@ export function itemsOf(ctx: Context, cart: Cart): Promise<LineItem[]> {
 }
 
 /** The price Medusa gives a variant in a region: its price selection, and whether that price includes tax. */
-async function variantPrice(ctx: Context, variant: ProductVariant, region: Region, customerId: string | null, quantity: number): Promise<{ unitPrice: number; includesTax: boolean }> {
+export async function variantPrice(ctx: Context, variant: ProductVariant, region: Region, customerId: string | null, quantity: number): Promise<{ unitPrice: number; includesTax: boolean }> {
   const prices = await ctx.em.find(MoneyAmount, { variant }, { populate: ['priceList', 'currency'] });
   const context = { regionId: region.id, currencyCode: region.currencyCode, automaticTaxes: region.automaticTaxes, regionRate: region.taxRate, customerId };
   const selected = await selectPrices(ctx, variant.id, prices, context);
@@ -270,7 +270,7 @@ async function applyDiscount(ctx: Context, cart: Cart, code: string): Promise<vo
 }
 
 /** Whether the discount's conditions let it apply to the product (Medusa's `validateDiscountForProduct`). */
-async function discountFitsProduct(ctx: Context, ruleId: string, productId: string): Promise<boolean> {
+export async function discountFitsProduct(ctx: Context, ruleId: string, productId: string): Promise<boolean> {
   const rows: { type: string; operator: string; hit: boolean }[] = await ctx.em.execute(
     `select c."type", c."operator",
             case c."type"
@@ -315,7 +315,7 @@ export const totalsDiscount = (d: Discount): T.TotalsDiscount => ({
 });
 
 /** The tax lines Medusa's system provider gives a cart's lines: product (or type) rates, else the region's. */
-async function itemTaxLines(ctx: Context, region: Region, item: LineItem): Promise<T.TaxLine[]> {
+export async function itemTaxLines(ctx: Context, region: Region, item: LineItem): Promise<T.TaxLine[]> {
   if (!item.variant || item.isReturn) return [];
   const context = { regionId: region.id, currencyCode: region.currencyCode, automaticTaxes: region.automaticTaxes, regionRate: region.taxRate, customerId: null };
   const rates = await productRates(ctx, context, item.variant.product.id);

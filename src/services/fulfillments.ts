@@ -4,6 +4,7 @@ import {
 } from '../entities/orders';
 import { AppError, notAllowed } from '../lib/errors';
 import { ORDER_MACHINE, retrieveOrder } from './orders';
+import { putBackInStock, takeFromStock } from './order-inventory';
 
 /**
  * Fulfillments of an order: lines handed to the shipping methods' fulfillment providers, canceled
@@ -70,6 +71,7 @@ export async function createFulfillment(ctx: Context, orderId: string, input: Fu
   }
   order.fulfillmentStatus = statusAfterFulfilling(lines);
   await ctx.em.flush();
+  if (input.locationId) await takeFromStock(ctx, picked, input.locationId);
   for (const f of made) ctx.events.emit('order.fulfillment_created', { id: order.id, fulfillment_id: f.id, no_notification: input.noNotification ?? order.noNotification });
   return order;
 }
@@ -93,6 +95,7 @@ export async function cancelFulfillment(ctx: Context, orderId: string, fulfillme
     fi.item.fulfilledQuantity = (fi.item.fulfilledQuantity ?? 0) - fi.quantity;
   }
   fulfillment.canceledAt = new Date();
+  await putBackInStock(ctx, fulfillment);
   order.fulfillmentStatus = FulfillmentStatus.canceled;
   await ctx.em.flush();
   ctx.events.emit('order.fulfillment_canceled', { id: order.id, fulfillment_id: fulfillment.id, no_notification: fulfillment.noNotification });

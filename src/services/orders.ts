@@ -15,6 +15,8 @@ import { Region } from '../entities/regions';
 import { ShippingOption } from '../entities/shipping-options';
 import type { OrderFilter, UpdateOrderInput } from '../../schema/orders';
 import { releaseLineItems } from './reservations';
+import { reserveOrderItems } from './order-inventory';
+import { Return, ReturnStatus } from '../entities/returns';
 import { providerOf } from './payments';
 import * as T from '../lib/totals';
 import { addressFor, computeCartView, itemsOf, toTotalsItem, totalsDiscount } from './carts';
@@ -73,6 +75,7 @@ export async function placeOrderFromCart(ctx: Context, cart: Cart, draft: DraftO
   cart.paymentAuthorizedAt = now;
   order.paymentStatus = PaymentStatus.captured;
   await ctx.em.flush();
+  await reserveOrderItems(ctx, order, await itemsOf(ctx, cart));
   ctx.events.emit('order.placed', { id: order.id, no_notification: order.noNotification });
   ctx.events.emit('order.payment_captured', { id: order.id, no_notification: order.noNotification });
   return order;
@@ -134,7 +137,8 @@ function primaryOrder(ctx: Context, entity: EntityName<any>): string {
 
 const refId = (ref: unknown) => (typeof ref === 'object' && ref !== null ? (ref as { id: string }).id : ref);
 
-export interface OrderView { totals: T.OrderTotals; items: LineItem[]; methods: ShippingMethod[] }
+/** `input` is what the totals were computed from (an order edit computes its own lines against the rest of it). */
+export interface OrderView { totals: T.OrderTotals; items: LineItem[]; methods: ShippingMethod[]; input: T.OrderInput }
 
 /**
  * The totals of a page of orders, with a fixed number of queries whatever the page size: lines
@@ -170,7 +174,7 @@ export async function loadOrderViews(ctx: Context, list: string[]): Promise<Orde
     if (!order) throw notFound('Order', id);
     const its = of(items, id);
     const ms = of(methods, id);
-    const totals = T.orderTotals({
+    const input: T.OrderInput = {
       items: its.map((i) => toTotalsItem(i, linesOf(i.id), adjustments.filter((a) => a.item.id === i.id))),
       shippingMethods: ms.map((m) => ({
         id: m.id, price: m.price, includesTax: m.includesTax,
@@ -182,8 +186,8 @@ export async function loadOrderViews(ctx: Context, list: string[]): Promise<Orde
       payments: of(payments, id).map((p) => ({ amount: p.amount })),
       refunds: of(refunds, id).map((r) => ({ amount: r.amount })),
       region: { taxRate: order.region.taxRate, giftCardsTaxable: order.region.giftCardsTaxable },
-    });
-    return { totals, items: its, methods: ms };
+    };
+    return { totals: T.orderTotals(input), items: its, methods: ms, input };
   });
 }
 
@@ -294,6 +298,7 @@ export async function cancelOrder(ctx: Context, id: string): Promise<Order> {
   if (!move.changed) return order;
   if (await ctx.em.count(Refund, { order })) throw notAllowed('Order with refund(s) cannot be canceled');
   if (await ctx.em.count(Fulfillment, { order, canceledAt: null })) throw notAllowed('All fulfillments must be canceled before canceling an order');
+  if (await ctx.em.count(Return, { order, status: { $ne: ReturnStatus.canceled } })) throw notAllowed('All returns must be canceled before canceling an order');
   const now = new Date();
   for (const p of await ctx.em.find(Payment, { order })) p.canceledAt = now;
   await releaseLineItems(ctx, (await ctx.em.find(LineItem, { order }, { fields: ['id'] })).map((i) => i.id));
@@ -320,9 +325,24 @@ export async function refundOrder(ctx: Context, id: string, input: OrderRefundIn
   ORDER_MACHINE.check('refund', order.status);
   const [{ totals }] = await loadOrderViews(ctx, [order.id]);
   if (input.amount > totals.refundableAmount) throw notAllowed('Cannot refund more than the original order amount');
+  const refund = await refundPayments(ctx, order, input.amount, input.reason, input.note ?? null);
+  const refunded = totals.refundedTotal + input.amount;
+  if (totals.paidTotal > 0 && refunded >= totals.paidTotal) order.paymentStatus = PaymentStatus.refunded;
+  else if (refunded > 0) order.paymentStatus = PaymentStatus.partially_refunded;
+  await ctx.em.flush();
+  ctx.events.emit('order.refund_created', { id: order.id, refund_id: refund.id, no_notification: input.noNotification ?? order.noNotification });
+  return order;
+}
+
+/**
+ * Gives `amount` back across the order's captured payments (oldest first, under their row locks)
+ * and records one refund of the order with its reason; no status changes (Medusa's payment
+ * provider refund, which order refunds and received returns both use). The order is locked by the caller.
+ */
+export async function refundPayments(ctx: Context, order: Order, amount: number, reason: RefundReason, note: string | null = null): Promise<Refund> {
   const payments = await ctx.em.find(Payment, { order, capturedAt: { $ne: null } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { createdAt: 'asc', id: 'asc' } });
-  if (input.amount > payments.reduce((sum, p) => sum + p.amount - p.amountRefunded, 0)) throw notAllowed('Refund amount is too high');
-  let left = input.amount;
+  if (amount > payments.reduce((sum, p) => sum + p.amount - p.amountRefunded, 0)) throw notAllowed('Refund amount is too high');
+  let left = amount;
   for (const payment of payments) {
     const part = Math.min(left, payment.amount - payment.amountRefunded);
     if (part <= 0) continue;
@@ -330,13 +350,7 @@ export async function refundOrder(ctx: Context, id: string, input: OrderRefundIn
     payment.amountRefunded += part;
     left -= part;
   }
-  const refund = ctx.em.create(Refund, { order, payment: null, amount: input.amount, reason: input.reason, note: input.note ?? null } as any);
-  const refunded = totals.refundedTotal + input.amount;
-  if (totals.paidTotal > 0 && refunded >= totals.paidTotal) order.paymentStatus = PaymentStatus.refunded;
-  else if (refunded > 0) order.paymentStatus = PaymentStatus.partially_refunded;
-  await ctx.em.flush();
-  ctx.events.emit('order.refund_created', { id: order.id, refund_id: refund.id, no_notification: input.noNotification ?? order.noNotification });
-  return order;
+  return ctx.em.create(Refund, { order, payment: null, amount, reason, note } as any);
 }
 
 export interface AddShippingMethodInput { optionId: string; price: number; data?: Record<string, unknown> | null }

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import { InventoryItem, InventoryLevel } from '../entities/inventory-items';
+import { LineItem } from '../entities/orders';
 import { Reservation } from '../entities/reservations';
 import { StockLocation } from '../entities/stock-locations';
 import { AppError, invalid } from '../lib/errors';
@@ -54,10 +55,23 @@ export interface ReserveInput {
 
 /** POST /admin/reservations: a reservation made by hand by the signed-in user. */
 export async function createReservation(ctx: Context, input: CreateReservationInput, userId: string): Promise<Reservation> {
-  // Until orders exist no line item can be found (Medusa answers an unknown one so). The orders
-  // domain replaces this with Medusa's check that the line item's unfulfilled quantity allows it.
-  if (input.lineItemId) throw new AppError('not_found', `Line item with ${input.lineItemId} was not found`);
+  if (input.lineItemId) await checkLineItemReservable(ctx, input.lineItemId, input.quantity);
   return reserve(ctx, { ...input, createdBy: userId });
+}
+
+/**
+ * Medusa's rule for reserving for a line item: what is reserved for it, with `quantity` more, stays
+ * within its unfulfilled quantity. The line item's row is locked first, so two reservations for
+ * one line cannot both pass the check.
+ */
+export async function checkLineItemReservable(ctx: Context, lineItemId: string, quantity: number): Promise<void> {
+  const line = await ctx.em.findOne(LineItem, { id: lineItemId }, forUpdate());
+  if (!line) throw new AppError('not_found', `Line item with ${lineItemId} was not found`);
+  const held = await ctx.em.find(Reservation, { lineItemId, deletedAt: null });
+  const total = held.reduce((sum, r) => sum + r.quantity, quantity);
+  if (total > line.quantity - (line.fulfilledQuantity ?? 0)) {
+    throw invalid('The reservation quantity cannot be greater than the unfulfilled line item quantity');
+  }
 }
 
 /**
