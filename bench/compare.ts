@@ -6,17 +6,22 @@
  *
  *   PORT=9200 DB_NAME=medusa_bench ../shared/oracle/start.sh      # the real server, once
  *   node -r @swc-node/register bench/compare.ts --medusa http://localhost:9200 [--products 1000]
- *        [--duration 8] [--rounds 2] [--connections 1,8] [--data-dir DIR] [--workers N]
+ *        [--duration 8] [--rounds 2] [--connections 1,8] [--data-dir DIR] [--workers N] [--medusa-pid PID]
  *
  * The catalogue (each product: 6 variants × 2 prices, 3 options, 2 images, 2 tags, a type, a
  * collection) is created on Medusa through its admin API, once (products whose handle starts with
  * `bench-` are counted); Aegis gets the same shape seeded in SQL (`bench/lib.ts`). Both servers run
  * one process unless `--workers` is given (Aegis's WEB_CONCURRENCY).
+ *
+ * Besides the rates, it reports each server's CPU time per request (user + system of its processes,
+ * from /proc; Medusa's process is the one listening on its port, or `--medusa-pid`): on a machine
+ * shared with other work the rates move with the load, the CPU per request much less. Neither
+ * includes the database's CPU.
  */
 import 'reflect-metadata';
 import os from 'os';
 import path from 'path';
-import { ChildProcess } from 'child_process';
+import { ChildProcess, execFileSync } from 'child_process';
 import { parseArgs } from 'util';
 import { freePort } from '../src/db/embedded';
 import { ADMIN, Figures, load, openCatalogue, startServer } from './lib';
@@ -82,6 +87,18 @@ const REQUESTS: { name: string; path: (s: Server) => string }[] = [
   { name: 'store', path: () => '/admin/store' },
 ];
 
+/** The process listening on the URL's port (Medusa's server), from `ss`. */
+function listenerPid(url: string): number | undefined {
+  try {
+    const port = new URL(url).port || '80';
+    const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+    const pid = /pid=(\d+)/.exec(out)?.[1];
+    return pid ? Number(pid) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const geomean = (xs: number[]) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 
 async function main(): Promise<void> {
@@ -89,7 +106,7 @@ async function main(): Promise<void> {
     options: {
       medusa: { type: 'string', default: 'http://localhost:9200' }, products: { type: 'string', default: '1000' }, duration: { type: 'string', default: '8' },
       rounds: { type: 'string', default: '2' }, connections: { type: 'string', default: '1,8' }, 'data-dir': { type: 'string' }, workers: { type: 'string', default: '1' },
-      'medusa-email': { type: 'string', default: 'admin@medusa-test.com' }, 'medusa-password': { type: 'string', default: 'supersecret' },
+      'medusa-email': { type: 'string', default: 'admin@medusa-test.com' }, 'medusa-pid': { type: 'string' }, 'medusa-password': { type: 'string', default: 'supersecret' },
     },
   });
   const count = Number(values.products);
@@ -99,6 +116,8 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? path.join(os.tmpdir(), `aegis-bench-${count}`);
 
   const medusa: Server = { name: 'Medusa', base: values.medusa!.replace(/\/+$/, ''), headers: {} };
+  medusa.pid = values['medusa-pid'] ? Number(values['medusa-pid']) : listenerPid(medusa.base);
+  if (!medusa.pid) console.log('(Medusa\'s process not found: its CPU and RSS columns measure nothing)');
   medusa.headers = { authorization: `Bearer ${await token(medusa.base, values['medusa-email']!, values['medusa-password']!)}` };
   await seedMedusa(medusa, count);
 
@@ -130,19 +149,22 @@ async function main(): Promise<void> {
       }
     }
 
-    const mean = (fs: Figures[], key: 'rps' | 'p50') => fs.reduce((a, f) => a + f[key], 0) / fs.length;
+    const mean = (fs: Figures[], key: 'rps' | 'p50' | 'cpuMsPerRequest') => fs.reduce((a, f) => a + f[key], 0) / fs.length;
     console.log(`\n${count} products; ${rounds} alternating rounds of ${duration} s per request and server; ${os.cpus().length} CPUs; node ${process.version}; Aegis WEB_CONCURRENCY=${values.workers}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
-    console.log('| request | connections | Medusa req/s | Aegis req/s | Aegis/Medusa | Medusa p50 ms | Aegis p50 ms | Aegis peak RSS MB | failures |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
+    console.log('| request | connections | Medusa req/s | Aegis req/s | Aegis/Medusa | Medusa p50 ms | Aegis p50 ms | Medusa CPU ms/req | Aegis CPU ms/req | CPU Medusa/Aegis | Medusa peak RSS MB | Aegis peak RSS MB | failures |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const row of rows) {
       const m = row.figures.Medusa;
       const a = row.figures.Aegis;
       const failures = [...m, ...a].reduce((x, f) => x + f.failures, 0);
-      console.log(`| ${row.request} | ${row.connections} | ${mean(m, 'rps').toFixed(1)} | ${mean(a, 'rps').toFixed(1)} | ${(mean(a, 'rps') / mean(m, 'rps')).toFixed(2)}× | ${mean(m, 'p50').toFixed(1)} | ${mean(a, 'p50').toFixed(1)} | ${Math.max(...a.map((f) => f.rssMb)).toFixed(0)} | ${failures} |`);
+      console.log(`| ${row.request} | ${row.connections} | ${mean(m, 'rps').toFixed(1)} | ${mean(a, 'rps').toFixed(1)} | ${(mean(a, 'rps') / mean(m, 'rps')).toFixed(2)}× | ${mean(m, 'p50').toFixed(1)} | ${mean(a, 'p50').toFixed(1)} | ${mean(m, 'cpuMsPerRequest').toFixed(2)} | ${mean(a, 'cpuMsPerRequest').toFixed(2)} | ${(mean(m, 'cpuMsPerRequest') / mean(a, 'cpuMsPerRequest')).toFixed(2)}× | ${Math.max(...m.map((f) => f.rssMb)).toFixed(0)} | ${Math.max(...a.map((f) => f.rssMb)).toFixed(0)} | ${failures} |`);
     }
     for (const connections of connectionCounts) {
-      const ratios = rows.filter((r) => r.connections === connections).map((r) => mean(r.figures.Aegis, 'rps') / mean(r.figures.Medusa, 'rps'));
-      console.log(`\ngeometric mean Aegis/Medusa at ${connections} connection(s): ${geomean(ratios).toFixed(2)}×`);
+      // A request that one server did not answer even once in a run (a busy machine) has no ratio: left out, and said so.
+      const ratios = rows.filter((r) => r.connections === connections).map((r) => mean(r.figures.Aegis, 'rps') / mean(r.figures.Medusa, 'rps')).filter((x) => Number.isFinite(x) && x > 0);
+      if (ratios.length < REQUESTS.length) console.log(`\n(${REQUESTS.length - ratios.length} request(s) at ${connections} connection(s) without a ratio: a server completed none; run longer)`);
+      const cpu = rows.filter((r) => r.connections === connections).map((r) => mean(r.figures.Medusa, 'cpuMsPerRequest') / mean(r.figures.Aegis, 'cpuMsPerRequest'));
+      console.log(`\ngeometric mean Aegis/Medusa at ${connections} connection(s): throughput ${geomean(ratios).toFixed(2)}×, CPU per request (Medusa/Aegis) ${geomean(cpu).toFixed(2)}×`);
     }
   } finally {
     if (child) {

@@ -152,13 +152,12 @@ export async function startServer(databaseUrl: string, port: number, nodeOptions
   throw new Error('the server did not start');
 }
 
-/** Resident memory of the server: its process and, with WEB_CONCURRENCY > 1, its workers. */
-export function rssMb(pid: number): number {
-  if (!fs.existsSync(`/proc/${pid}/status`)) throw new Error('the server is gone (see its output above)');
-  let kb = 0;
+/** The server's process and, with WEB_CONCURRENCY > 1, its workers (any process under it). */
+function processTree(pid: number): number[] {
+  const pids: number[] = [];
   const visit = (p: number) => {
+    pids.push(p);
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
       for (const task of fs.readdirSync(`/proc/${p}/task`)) {
         for (const child of fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) visit(Number(child));
       }
@@ -167,12 +166,45 @@ export function rssMb(pid: number): number {
     }
   };
   visit(pid);
+  return pids;
+}
+
+/** Resident memory of the server: its process and, with WEB_CONCURRENCY > 1, its workers. */
+export function rssMb(pid: number): number {
+  if (!fs.existsSync(`/proc/${pid}/status`)) throw new Error('the server is gone (see its output above)');
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // a process that just ended
+    }
+  }
   return kb / 1024;
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/**
+ * CPU time (user + system, ms) the server's processes have used so far. Per request it is the
+ * figure that does not depend on what else the shared machine runs (its database's CPU is not in it).
+ */
+export function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // a process that just ended
+    }
+  }
+  return ticks * TICK_MS;
 }
 
 // ---------------------------------------------------------------- load
 
-export interface Figures { name: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; failures: number; rssMb: number }
+export interface Figures { name: string; connections: number; rps: number; p50: number; p95: number; p99: number; requests: number; failures: number; rssMb: number; cpuMsPerRequest: number }
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -183,6 +215,7 @@ export function load(name: string, opts: Record<string, unknown>, connections: n
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let peak = rssMb(serverPid);
+    const cpuBefore = cpuMs(serverPid);
     const sampler = setInterval(() => {
       try {
         peak = Math.max(peak, rssMb(serverPid));
@@ -198,7 +231,7 @@ export function load(name: string, opts: Record<string, unknown>, connections: n
       resolve({
         name, connections, rps: res.requests.total / res.duration, requests: res.requests.total,
         p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
-        failures: res.non2xx + res.errors, rssMb: peak,
+        failures: res.non2xx + res.errors, rssMb: peak, cpuMsPerRequest: (cpuMs(serverPid) - cpuBefore) / Math.max(1, res.requests.total),
       });
     });
     instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));

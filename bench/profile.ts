@@ -14,10 +14,10 @@ import os from 'os';
 import path from 'path';
 import { parseArgs } from 'util';
 import { freePort } from '../src/db/embedded';
-import { ADMIN, openCatalogue, startServer } from './lib';
+import { ADMIN, cpuMs, openCatalogue, startServer } from './lib';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number }
 
 /** A profile node's bucket: a package name, one of our files, or V8's own work (GC, idle, program). */
 function bucketOf(url: string, fn: string): string {
@@ -29,9 +29,18 @@ function bucketOf(url: string, fn: string): string {
   return ours ? ours[2] : url;
 }
 
-function summarise(profile: Profile, top: number): string {
+/**
+ * Self time by package and by function, of the samples taken from `since` on (µs of the monotonic
+ * clock, which V8's profile and `process.hrtime` share on Linux): the measured requests without the
+ * server's start and the warm-up.
+ */
+function summarise(profile: Profile, top: number, since: number): string {
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= since) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const byBucket = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let total = 0;
@@ -46,7 +55,7 @@ function summarise(profile: Profile, top: number): string {
   }
   const table = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top)
     .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
-  return `busy CPU ${(total / 1000).toFixed(0)} ms\n\nby package / file:\n${table(byBucket)}\n\ntop functions (self time):\n${table(byFunction)}`;
+  return `busy CPU of the measured requests (main thread, profiler's view) ${(total / 1000).toFixed(0)} ms\n\nby package / file:\n${table(byBucket)}\n\ntop functions (self time):\n${table(byFunction)}`;
 }
 
 async function main(): Promise<void> {
@@ -69,7 +78,9 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
     const url = base + values.path!;
     const n = Number(values.requests);
+    for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer(); // warm-up
     const started = process.hrtime.bigint();
+    const cpuBefore = cpuMs(child.pid!);
     let bytes = 0;
     for (let i = 0; i < n; i++) {
       const r = await fetch(url, { headers });
@@ -77,12 +88,13 @@ async function main(): Promise<void> {
       bytes = (await r.arrayBuffer()).byteLength;
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const cpu = cpuMs(child.pid!) - cpuBefore;
     (child as typeof child & { stopping?: boolean }).stopping = true;
     await new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); });
     const file = fs.readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no profile written in ${profDir}`);
-    console.log(`${values.path}: ${n} sequential requests, ${(ms / n).toFixed(1)} ms each on average (wall), ${bytes} bytes each; profile ${path.join(profDir, file)}\n`);
-    console.log(summarise(JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as Profile, 25));
+    console.log(`${values.path}: ${n} sequential requests, ${(ms / n).toFixed(1)} ms each on average (wall), ${(cpu / n).toFixed(2)} ms of server CPU each (user + system, after warm-up), ${bytes} bytes each; profile ${path.join(profDir, file)}\n`);
+    console.log(summarise(JSON.parse(fs.readFileSync(path.join(profDir, file), 'utf8')) as Profile, 30, Number(started / 1000n)));
   } finally {
     await database.close();
   }

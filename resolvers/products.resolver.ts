@@ -42,8 +42,8 @@ export class ProductsResolver {
   }
 
   @Query(() => Product)
-  product(@Arg('id') id: string, @Ctx() ctx: Context) {
-    return products.retrieveProduct(ctx, id);
+  product(@Arg('id') id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return products.readProduct(ctx, id, info);
   }
 
   @Mutation(() => Product)

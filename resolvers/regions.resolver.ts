@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { readFor } from '../src/lib/raw-rows';
+import { selectedUnder } from '../src/services/products';
 import type { Context } from '../src/context';
 import { Currency } from '../src/entities/currencies';
 import { Country, Region } from '../src/entities/regions';
@@ -11,8 +14,8 @@ import { CreateRegionInput, FulfillmentOptions, RegionList, RegionListArgs, Upda
 @Resolver(() => Region)
 export class RegionsResolver {
   @Query(() => RegionList, { description: 'Regions, filtered and paged.' })
-  regions(@Args() { filter, ...page }: RegionListArgs, @Ctx() ctx: Context) {
-    return regions.listRegions(ctx, filter, page);
+  regions(@Args() { filter, ...page }: RegionListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return regions.listRegions(ctx, filter, page, selectedUnder(info, ['items']));
   }
 
   @Query(() => Region)
@@ -72,17 +75,17 @@ export class RegionsResolver {
 
   @FieldResolver(() => [Country])
   countries(@Root() root: Region, @Ctx() ctx: Context) {
-    return ctx.loaders.children(Country, 'region', root.id, { id: 'asc' });
+    return readFor<Country[]>(ctx, 'region.countries', root.id) ?? ctx.loaders.children(Country, 'region', root.id, { id: 'asc' });
   }
 
   @FieldResolver(() => [PaymentProvider])
   paymentProviders(@Root() root: Region, @Ctx() ctx: Context) {
-    return ctx.loaders.relation<Region, PaymentProvider[]>(root, 'paymentProviders');
+    return readFor<PaymentProvider[]>(ctx, 'region.paymentProviders', root.id) ?? ctx.loaders.relation<Region, PaymentProvider[]>(root, 'paymentProviders');
   }
 
   @FieldResolver(() => [FulfillmentProvider])
   fulfillmentProviders(@Root() root: Region, @Ctx() ctx: Context) {
-    return ctx.loaders.relation<Region, FulfillmentProvider[]>(root, 'fulfillmentProviders');
+    return readFor<FulfillmentProvider[]>(ctx, 'region.fulfillmentProviders', root.id) ?? ctx.loaders.relation<Region, FulfillmentProvider[]>(root, 'fulfillmentProviders');
   }
 
   @FieldResolver(() => Currency)

@@ -28,6 +28,8 @@ export interface Config {
   workers: number;
   /** REST documents compiled by graphql-jit (default) or interpreted by graphql-js (tests compare the two). */
   restCompile?: boolean;
+  /** Hot reads (store, regions) as raw rows in one statement (default) or through the ORM (tests compare the two). */
+  rawReaders?: boolean;
   /** Whether this server process also runs the job workers and event delivery (`RUN_JOBS`, default true). */
   runJobs: boolean;
   /** How long one delivery of a domain event may take; a process that died delivering is retried after it. */

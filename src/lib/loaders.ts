@@ -59,12 +59,24 @@ export class Loaders {
 
   /** One entity by primary key (null when missing), batched across the request. */
   byId<T extends object>(entity: EntityName<T>, id: string, pk = 'id'): Promise<T | null> {
+    return this.byIdLoader<T>(entity, pk).load(id);
+  }
+
+  /**
+   * Tells `byId` what a reader already fetched (a raw-row reader that read the row in the same
+   * statement as its parent), so that the field asking for it answers without a query.
+   */
+  primeById<T extends object>(entity: EntityName<T>, id: string, value: T | null, pk = 'id'): void {
+    this.byIdLoader<T>(entity, pk).prime(id, value);
+  }
+
+  private byIdLoader<T extends object>(entity: EntityName<T>, pk: string): DataLoader<string, T | null> {
     const key = `byId:${String((entity as any).name ?? entity)}:${pk}`;
     return this.get<string, T | null>(key, async (ids) => {
       const rows = await this.em().find(entity, { [pk]: { $in: [...ids] } } as FilterQuery<T>);
       const found = new Map(rows.map((r) => [(r as any)[pk], r]));
       return ids.map((id) => found.get(id) ?? null);
-    }).load(id);
+    });
   }
 
   /**

@@ -10,5 +10,10 @@ export function timestampText(text: string): string | Date {
     const fraction = text.length > 22 ? text.slice(20, -3) : '';
     return `${text.slice(0, 10)}T${text.slice(11, 19)}.${(fraction + '000').slice(0, 3)}Z`;
   }
+  // The form PostgreSQL's JSON functions give (`row_to_json`): `YYYY-MM-DDTHH:MM:SS[.f…]+00:00`.
+  if (text.length >= 25 && text.endsWith('+00:00') && text[10] === 'T') {
+    const fraction = text.length > 25 ? text.slice(20, -6) : '';
+    return `${text.slice(0, 19)}.${(fraction + '000').slice(0, 3)}Z`;
+  }
   return new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }

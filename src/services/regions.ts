@@ -4,7 +4,10 @@ import { Currency } from '../entities/currencies';
 import { Country, Region } from '../entities/regions';
 import { FulfillmentProvider, PaymentProvider, TaxProvider } from '../entities/store';
 import { AppError, duplicate, invalid } from '../lib/errors';
-import { findPage, ListSpec, PageArgs, whereOf } from '../lib/list';
+import { findPage, ListSpec, PageArgs, parseOrder, whereOf } from '../lib/list';
+import { toSnake } from '../lib/naming';
+import { putRead, rawReaders } from '../lib/raw-rows';
+import { fromRow } from './products';
 import { mergeMetadata } from '../lib/metadata';
 import { DeleteResponse } from '../../schema/common';
 import type { CreateRegionInput, FulfillmentOptions, RegionFilter, UpdateRegionInput } from '../../schema/regions';
@@ -18,8 +21,48 @@ const LIST: ListSpec = {
 /** Medusa's wording for a missing region (its region service, not the generic one). */
 const regionNotFound = (id: string) => new AppError('not_found', `Region with ${id} was not found`);
 
-export function listRegions(ctx: Context, filter: RegionFilter | undefined, args: PageArgs) {
-  return findPage(ctx, Region, whereOf(filter), args, LIST);
+/**
+ * The region list. Unfiltered (the dashboard's and Medusa clients' usual request) it is read raw:
+ * one statement for the page, its count and the relations `wanted` (the fields the query selects
+ * under `items`); filtered, or without `wanted`, through the platform's `findPage`.
+ */
+export function listRegions(ctx: Context, filter: RegionFilter | undefined, args: PageArgs, wanted?: Set<string>) {
+  const filtered = args.q || (filter && Object.values(filter).some((v) => v !== undefined));
+  if (!wanted || filtered || !rawReaders(ctx)) return findPage(ctx, Region, whereOf(filter), args, LIST);
+  return readRegionPage(ctx, args, wanted);
+}
+
+type Row = Record<string, any>;
+
+/** The JSON columns of the raw region page, per GraphQL field: each a list of rows, in the ORM's order. */
+const REGION_RELATIONS: Record<string, string> = {
+  countries: `coalesce((select json_agg(c order by c."id") from "country" c where c."region_id" = r."id"), '[]')`,
+  paymentProviders: `coalesce((select json_agg(p) from "region_payment_providers" rp join "payment_provider" p on p."id" = rp."provider_id" where rp."region_id" = r."id"), '[]')`,
+  fulfillmentProviders: `coalesce((select json_agg(p) from "region_fulfillment_providers" rp join "fulfillment_provider" p on p."id" = rp."provider_id" where rp."region_id" = r."id"), '[]')`,
+  currency: `(select row_to_json(cu) from "currency" cu where cu."code" = r."currency_code")`,
+};
+const RELATION_ENTITIES: Record<string, new () => object> = { countries: Country, paymentProviders: PaymentProvider, fulfillmentProviders: FulfillmentProvider };
+
+async function readRegionPage(ctx: Context, args: PageArgs, wanted: Set<string>) {
+  const order = parseOrder(args.order, LIST);
+  const orderBy = [...Object.entries(order).map(([field, dir]) => `r."${toSnake(field)}" ${dir}`), ...('id' in order ? [] : ['r."id" asc'])].join(', ');
+  const relations = Object.keys(REGION_RELATIONS).filter((field) => wanted.has(field));
+  const columns = ['r.*', 'count(*) over () as "__count"', ...relations.map((field) => `${REGION_RELATIONS[field]} as "__${field}"`)];
+  const rows = await ctx.em.execute<Row[]>(
+    `select ${columns.join(', ')} from "region" r where r."deleted_at" is null order by ${orderBy} limit ? offset ?`, [args.limit, args.offset],
+  );
+  // A page past the end has no row to carry the count.
+  const count = rows.length ? Number(rows[0].__count) : Number((await ctx.em.execute<Row[]>('select count(*) as "n" from "region" where "deleted_at" is null'))[0].n);
+  const items = rows.map((row) => {
+    const region = fromRow(ctx, Region, row);
+    for (const field of relations) {
+      const value = row[`__${field}`];
+      if (field === 'currency') ctx.loaders.primeById(Currency, region.currencyCode, value ? fromRow(ctx, Currency, value) : null, 'code');
+      else putRead(ctx, `region.${field}`, region.id, (value as Row[]).map((r) => fromRow(ctx, RELATION_ENTITIES[field], r)));
+    }
+    return region;
+  });
+  return { items, count, offset: args.offset, limit: args.limit };
 }
 
 export async function retrieveRegion(ctx: Context, id: string, lock = false): Promise<Region> {

@@ -7,6 +7,9 @@ import { duplicate, invalid, notFound } from '../lib/errors';
 import { mergeMetadata } from '../lib/metadata';
 import type { UpdateStoreInput } from '../../schema/store';
 import { serviceContributions } from '../registry';
+import { SalesChannel } from '../entities/sales-channels';
+import { putRead, rawReaders } from '../lib/raw-rows';
+import { fromRow } from './products';
 
 /** The providers of a standard Medusa install; registered (idempotently) at every start. */
 export const BUILT_IN_PROVIDERS = { payment: ['manual'], fulfillment: ['manual'], tax: ['system'] };
@@ -41,6 +44,47 @@ export function allFeatureFlags(): Record<string, boolean> {
 export async function retrieveStore(ctx: Context, lock = false, withCurrencies = lock): Promise<Store> {
   const [store] = await ctx.em.find(Store, {}, { orderBy: { createdAt: 'asc' }, limit: 1, lockMode: lock ? LockMode.PESSIMISTIC_WRITE : undefined, populate: withCurrencies ? ['currencies'] : [] });
   if (!store) throw notFound('Store', 'default');
+  return store;
+}
+
+/** The relations of the store the raw reader can read with it, as GraphQL fields. */
+export type StoreRelation = 'currencies' | 'defaultSalesChannel' | 'paymentProviders' | 'fulfillmentProviders';
+
+/**
+ * The store row with the `wanted` relations in one statement (each a JSON column): `GET
+ * /admin/store` is one query besides authentication instead of five ORM queries. The currencies
+ * come in the pivot's order, as the ORM's join gives them.
+ */
+function storeStatement(wanted: Set<string>): string {
+  const columns = ['s.*'];
+  if (wanted.has('currencies') || wanted.has('defaultCurrency')) {
+    columns.push(`coalesce((select json_agg(c) from "store_currencies" sc join "currency" c on c."code" = sc."currency_code" where sc."store_id" = s."id"), '[]') as "__currencies"`);
+  }
+  if (wanted.has('defaultSalesChannel')) {
+    columns.push(`(select row_to_json(ch) from "sales_channel" ch where ch."id" = s."default_sales_channel_id" and ch."deleted_at" is null) as "__channel"`);
+  }
+  for (const [field, table] of [['paymentProviders', 'payment_provider'], ['fulfillmentProviders', 'fulfillment_provider']]) {
+    if (wanted.has(field)) columns.push(`coalesce((select json_agg(p order by p."id") from "${table}" p), '[]') as "__${table}"`);
+  }
+  return `select ${columns.join(', ')} from "store" s order by s."created_at" asc limit 1`;
+}
+
+/**
+ * The store for a read (`store` query): as raw rows with the relations `wanted` (the fields the
+ * query selects), which its field resolvers then find without a query; through the ORM when the
+ * server is configured so.
+ */
+export async function readStore(ctx: Context, wanted: Set<string>): Promise<Store> {
+  if (!rawReaders(ctx)) return retrieveStore(ctx, false, true);
+  const [row] = await ctx.em.execute<Record<string, any>[]>(storeStatement(wanted));
+  if (!row) throw notFound('Store', 'default');
+  const store = fromRow(ctx, Store, row);
+  if (row.__currencies) putRead(ctx, 'store.currencies', store.id, (row.__currencies as Record<string, unknown>[]).map((c) => fromRow(ctx, Currency, c)));
+  if (row.__payment_provider) putRead(ctx, 'store.paymentProviders', store.id, (row.__payment_provider as Record<string, unknown>[]).map((p) => fromRow(ctx, PaymentProvider, p)));
+  if (row.__fulfillment_provider) putRead(ctx, 'store.fulfillmentProviders', store.id, (row.__fulfillment_provider as Record<string, unknown>[]).map((p) => fromRow(ctx, FulfillmentProvider, p)));
+  if (wanted.has('defaultSalesChannel') && store.defaultSalesChannelId) {
+    ctx.loaders.primeById(SalesChannel, store.defaultSalesChannelId, row.__channel ? fromRow(ctx, SalesChannel, row.__channel) : null);
+  }
   return store;
 }
 
