@@ -8,18 +8,18 @@ import { Fulfillment, LineItem, LineItemAdjustment, LineItemTaxLine, Order, Refu
 import { Region } from '../entities/regions';
 import { ShippingOption } from '../entities/shipping-options';
 import { Swap } from '../entities/swaps';
-import { MoneyAmount, ProductVariant } from '../entities/variants';
+import { ProductVariant } from '../entities/variants';
 import { AppError, invalid, notAllowed } from '../lib/errors';
 import { mergeMetadata } from '../lib/metadata';
 import { StateMachine } from '../lib/state-machine';
 import * as T from '../lib/totals';
-import { addressFor, AddressRef, toTotalsItem, totalsDiscount } from './carts';
+import { addressFor, AddressRef, toTotalsItem, totalsDiscount, variantPrice } from './carts';
 import { cancelUnshipped, fulfillLines, shipFulfillment } from './fulfillments';
 import { takeFromStock } from './order-inventory';
 import { ALL, refundPayments, retrieveOrder } from './orders';
 import { createReturn } from './returns';
 import { releaseLineItems, reserveVariant } from './reservations';
-import { orderedId, productRates, selectPrices } from './variants';
+import { orderedId, productRates } from './variants';
 
 /**
  * Claims on an order, as Medusa v1's claim service: claimed quantities of shipped (or fulfilled)
@@ -177,19 +177,6 @@ async function claimRefundTotal(ctx: Context, order: Order, items: ClaimItemInpu
   return Math.round(total);
 }
 
-/** A variant's price in the order's region, as Medusa's line generation picks it (its price selection). */
-async function regionPrice(ctx: Context, variant: ProductVariant, region: Region, customerId: string | null): Promise<{ unitPrice: number; includesTax: boolean }> {
-  const prices = await ctx.em.find(MoneyAmount, { variant }, { populate: ['priceList', 'currency'] });
-  const context = { regionId: region.id, currencyCode: region.currencyCode, automaticTaxes: region.automaticTaxes, regionRate: region.taxRate, customerId };
-  const selected = await selectPrices(ctx, variant.id, prices, context);
-  if (selected.calculatedPrice === null) {
-    throw invalid(`Cannot generate line item for variant "${variant.title ?? variant.product.title ?? variant.id}" without a price`);
-  }
-  const chosen = (selected.prices ?? []).find((p) => p.amount === selected.calculatedPrice);
-  const includesTax = chosen?.priceList ? chosen.priceList.includesTax : region.includesTax || !!chosen?.currency.includesTax;
-  return { unitPrice: selected.calculatedPrice, includesTax };
-}
-
 /**
  * New lines of a claim (or swap): each variant at its price in the order's region; a claim's
  * with the tax lines Medusa stores for them and their quantity reserved in the order's sales channel.
@@ -200,7 +187,7 @@ export async function newLines(ctx: Context, order: Order, items: AdditionalItem
   for (const input of items) {
     const variant = await ctx.em.findOne(ProductVariant, { id: input.variantId }, { populate: ['product'] });
     if (!variant) throw invalid(`Unable to generate the line items, some variant has not been found: ${input.variantId}`);
-    const { unitPrice, includesTax } = await regionPrice(ctx, variant, region, order.customer.id);
+    const { unitPrice, includesTax } = await variantPrice(ctx, variant, region, order.customer.id, 1);
     const line = ctx.em.create(LineItem, {
       id: orderedId('item'), claimOrderId: owner.claimOrderId ?? null, swapId: owner.swapId ?? null, variant, unitPrice, includesTax,
       title: variant.product.title, description: variant.title, thumbnail: variant.product.thumbnail ?? null, quantity: input.quantity,
