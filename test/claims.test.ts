@@ -1,7 +1,7 @@
 import { startApp, TestApp, errorType } from './helpers';
 import { ClaimItem, ClaimOrder, ClaimTag } from '../src/entities/claims';
 import { Fulfillment, LineItem, LineItemTaxLine, Refund } from '../src/entities/orders';
-import { Return } from '../src/entities/returns';
+import { Return, ReturnItem } from '../src/entities/returns';
 import { CLAIM_MACHINE, claimHeldQuantities } from '../src/services/claims';
 import { requestReturn } from '../src/services/returns';
 
@@ -216,6 +216,22 @@ describe('REST claims', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(2);
     const claimed = await t.em().find(ClaimItem, { item: order.line });
     expect(claimed.reduce((s, c) => s + c.quantity, 0)).toBe(2);
+  });
+
+  it('a claim counts for returns: returns and claims racing on one order never take more than was shipped', async () => {
+    const order = await newOrder(3);
+    const claim = { type: 'refund', refund_amount: 0, claim_items: [{ item_id: order.line, quantity: 1, reason: 'other' }] };
+    const results = await Promise.all([
+      ...Array.from({ length: 3 }, () => t.http.post(`/admin/orders/${order.id}/claims`).set(t.auth).send(claim)),
+      ...Array.from({ length: 3 }, () => t.http.post(`/admin/orders/${order.id}/return`).set(t.auth).send({ items: [{ item_id: order.line, quantity: 1 }] })),
+    ]);
+    expect(results.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(results.filter((r) => r.status >= 500)).toHaveLength(0);
+    const claimed = (await t.em().find(ClaimItem, { item: order.line })).reduce((s, c) => s + c.quantity, 0);
+    const returned = (await t.em().find(ReturnItem, { item: order.line })).reduce((s, r) => s + r.quantity, 0);
+    expect(claimed + returned).toBe(3);
+    const again = await t.http.post(`/admin/orders/${order.id}/return`).set(t.auth).send({ items: [{ item_id: order.line, quantity: 1 }] });
+    expect(again.status).toBe(400);
   });
 });
 

@@ -100,8 +100,9 @@ export async function linesOfOrderFamily(ctx: Context, order: Order): Promise<Li
  * return is counted by the return, open or received): for the returns domain's returnable check,
  * so that a return never takes what a claim took.
  */
-export async function claimHeldQuantities(ctx: Context, lines: LineItem[]): Promise<Map<string, number>> {
-  const items = await ctx.em.find(ClaimItem, { item: { $in: lines.map((l) => l.id) }, claimOrder: { canceledAt: null } }, ALL);
+export async function claimHeldQuantities(ctx: Context, lines: LineItem[], exceptClaim?: string): Promise<Map<string, number>> {
+  const items = (await ctx.em.find(ClaimItem, { item: { $in: lines.map((l) => l.id) }, claimOrder: { canceledAt: null } }, ALL))
+    .filter((ci) => ci.claimOrder.id !== exceptClaim);
   const withReturn = new Set((await ctx.em.find(Return, {
     claimOrderId: { $in: [...new Set(items.map((i) => i.claimOrder.id))] }, status: { $ne: ReturnStatus.canceled },
   }, { fields: ['claimOrderId'], ...ALL })).map((r) => r.claimOrderId));

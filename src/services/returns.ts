@@ -17,6 +17,7 @@
  *   cancelReturn(ctx, returnId: string): Promise<Return>
  *   requestReturn(ctx, orderId: string, input: RequestReturnInput): Promise<Order>   (POST /admin/orders/{id}/return)
  */
+import { claimHeldQuantities } from './claims';
 import { randomUUID } from 'crypto';
 import type { Context } from '../context';
 import {
@@ -110,6 +111,15 @@ export async function returnableQuantities(ctx: Context, lines: LineItem[], exce
   }));
 }
 
+/**
+ * The returnable quantities less what live claims hold without a return of their own (a claim
+ * being made is not counted against its own return): a return never takes what a claim took.
+ */
+async function lessClaimed(ctx: Context, lines: LineItem[], returnable: Map<string, number>, exceptClaim?: string | null): Promise<Map<string, number>> {
+  const claimed = await claimHeldQuantities(ctx, lines, exceptClaim ?? undefined);
+  return new Map([...returnable].map(([id, q]) => [id, q - (claimed.get(id) ?? 0)]));
+}
+
 // ---------------------------------------------------------------- create
 
 /** The lines of the order (and the owner's further lines), read afresh. */
@@ -191,7 +201,7 @@ export async function createReturn(ctx: Context, order: Order, input: CreateRetu
   if (!RETURN_ORDER_MACHINE.can('requestReturn', order.status)) throw invalid('Cannot create a return for a canceled item.');
   const lines = await candidateLines(ctx, order, owner);
   await checkLinesExist(ctx, lines, input.items.map((i) => i.itemId));
-  const picked = pickLines(lines, input.items, await returnableQuantities(ctx, lines));
+  const picked = pickLines(lines, input.items, await lessClaimed(ctx, lines, await returnableQuantities(ctx, lines), owner.claimOrderId));
   const reasons = await checkReasons(ctx, input.items.flatMap((i) => (i.reasonId ? [i.reasonId] : [])));
   const quantities = new Map(input.items.map((i) => [i.itemId, i.quantity]));
   let refund = input.refundAmount ?? null;
