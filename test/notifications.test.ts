@@ -145,3 +145,29 @@ describe('GraphQL notifications', () => {
     expect(errorType(await t.gql(`mutation { resendNotification(id: "noti_missing") { id } }`, {}, {}))).toBe('unauthorized');
   });
 });
+
+describe('notifications of an order\'s life', () => {
+  async function paidOrder(email: string, noNotification: boolean): Promise<string> {
+    const region = await t.http.post('/admin/regions').set(t.auth)
+      .send({ name: `N ${email}`, currency_code: 'usd', tax_rate: 0, payment_providers: ['manual'], fulfillment_providers: ['manual'], countries: [noNotification ? 'no' : 'is'] });
+    const option = await t.http.post('/admin/shipping-options').set(t.auth)
+      .send({ name: 'Post', region_id: region.body.region.id, provider_id: 'manual', data: {}, price_type: 'flat_rate', amount: 100 });
+    const draft = await t.http.post('/admin/draft-orders').set(t.auth).send({
+      email, region_id: region.body.region.id, shipping_methods: [{ option_id: option.body.shipping_option.id }],
+      items: [{ title: 'Book', unit_price: 1200, quantity: 1 }], no_notification_order: noNotification,
+    });
+    const paid = await t.http.post(`/admin/draft-orders/${draft.body.draft_order.id}/pay`).set(t.auth);
+    expect(paid.status).toBe(200);
+    return paid.body.order.id;
+  }
+
+  it('records order.placed for the order\'s email, and nothing for an order marked no_notification', async () => {
+    const id = await paidOrder('reader@example.com', false);
+    const placed = await t.em().find(Notification, { eventName: 'order.placed', resourceId: id });
+    expect(placed).toHaveLength(1);
+    expect(placed[0]).toMatchObject({ resourceType: 'order', to: 'reader@example.com', providerId: 'local' });
+    const quiet = await paidOrder('quiet@example.com', true);
+    expect(await t.em().count(Notification, { resourceId: quiet })).toBe(0);
+    expect(t.events.some((e) => e.name === 'order.placed' && e.data.id === quiet)).toBe(true);
+  });
+});

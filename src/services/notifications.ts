@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import type { DomainEvent, EventHandler, Subscriber } from '../lib/events';
 import { Notification, NotificationProvider } from '../entities/notifications';
@@ -13,8 +14,8 @@ export const LOCAL_PROVIDER = 'local';
 export const REDACTED = '[redacted]';
 
 interface RecordedEvent {
-  /** Who the notification is for, read from the event's data. */
-  to: (data: Record<string, unknown>) => string;
+  /** Who the notification is for, read from the event's data (or, for order events, from the database). */
+  to: (data: Record<string, unknown>, em: EntityManager) => string | Promise<string>;
   /** Keys of the data that are secrets: a password-reset token would let anyone reset the password. */
   secrets?: string[];
 }
@@ -28,17 +29,35 @@ const RECORDED: Record<string, RecordedEvent> = {
   'invite.created': { to: (d) => String(d.user_email ?? '') },
   'user.password_reset': { to: (d) => String(d.email ?? ''), secrets: ['token'] },
   'gift_card.created': { to: (d) => String(d.email ?? '') },
+  ...orderEvents('order', 'select "email" from "order" where "id" = ?', [
+    'placed', 'canceled', 'shipment_created', 'refund_created', 'return_requested', 'items_returned',
+  ]),
+  ...orderEvents('claim', 'select o."email" from "claim_order" c join "order" o on o."id" = c."order_id" where c."id" = ?', ['created', 'shipment_created']),
+  ...orderEvents('swap', 'select o."email" from "swap" s join "order" o on o."id" = s."order_id" where s."id" = ?', ['created', 'shipment_created']),
+  ...orderEvents('order-edit', 'select o."email" from "order_edit" e join "order" o on o."id" = e."order_id" where e."id" = ?', ['requested']),
 };
 
+/**
+ * The customer-facing events of an order's life (those Medusa's notification providers send mail
+ * for): the notification is for the order's email, found from the event's resource id.
+ */
+function orderEvents(resource: string, emailOf: string, names: string[]): Record<string, RecordedEvent> {
+  const to = async (d: Record<string, unknown>, em: EntityManager) => {
+    const [row] = await em.getConnection().execute<{ email: string | null }[]>(emailOf, [String(d.id ?? '')]);
+    return row?.email ?? '';
+  };
+  return Object.fromEntries(names.map((name) => [`${resource}.${name}`, { to }]));
+}
+
 /** Medusa's convention: the resource is named by the event's first part, its id is `data.id`. */
-function recordOf(event: DomainEvent, spec: RecordedEvent) {
+async function recordOf(event: DomainEvent, spec: RecordedEvent, em: EntityManager) {
   const data = { ...event.data };
   for (const key of spec.secrets ?? []) if (key in data) data[key] = REDACTED;
   return {
     eventName: event.name,
     resourceType: event.name.split('.')[0],
     resourceId: String(event.data.id ?? ''),
-    to: spec.to(event.data),
+    to: await spec.to(event.data, em),
     data,
   };
 }
@@ -48,9 +67,11 @@ function recordOf(event: DomainEvent, spec: RecordedEvent) {
  * once, so the row is keyed on the event's id: a second delivery of one event records nothing.
  */
 const record: EventHandler = async (event, { orm }) => {
+  // Medusa's notification service sends nothing for an event of a resource marked `no_notification`.
+  if (event.data.no_notification === true) return;
   const em = orm.em.fork();
   if (await em.count(Notification, { eventId: event.id })) return;
-  em.create(Notification, { ...recordOf(event, RECORDED[event.name]), eventId: event.id, provider: em.getReference(NotificationProvider, LOCAL_PROVIDER) });
+  em.create(Notification, { ...(await recordOf(event, RECORDED[event.name], em as EntityManager)), eventId: event.id, provider: em.getReference(NotificationProvider, LOCAL_PROVIDER) });
   try {
     await em.flush();
   } catch (err) {
